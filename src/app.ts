@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import session from 'express-session';
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { createPassport } from './auth/passport';
+import { createSignInThrottle, defaultThrottleLimits, type ThrottleLimits } from './auth/throttle';
+import { DatabaseSessionStore } from './auth/session-store';
+import { createCsrf } from './auth/csrf';
+import { authApiRouter, authPaths, bearerAuth } from './auth/api-router';
+import { authPagesRouter } from './auth/pages-router';
+import { accountPaths, accountsApiRouter } from './accounts/api-router';
+import { accountPagesRouter } from './accounts/pages-router';
+import { securityHeaders } from './http/security-headers';
+import { requestLogger } from './http/logger';
+import { configureViews } from './http/views';
+import { viewLocals } from './http/view-locals';
+import { takeFlash } from './http/flash';
+import { errorHandler, notFound } from './http/error-handler';
+import { operationsRouter } from './http/operations-router';
+import { homeRouter } from './http/home-router';
+import type { Services } from './services';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  clock?: Clock;
+  throttleLimits?: ThrottleLimits;
+}
+
+export const SESSION_COOKIE = 'fps.sid';
+const SESSION_HOURS = 8;
+const ROOT = join(__dirname, '..');
+
+/** Builds the whole HTTP application; it never listens, so tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express & { services: Services } {
+  const { config, database, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const db = database.client;
+  const throttle = createSignInThrottle(db, deps.throttleLimits ?? defaultThrottleLimits);
+  const passport = createPassport({ db, clock, throttle });
+  const services: Services = { config, database, db, clock, logger, passport, throttle };
+  const csrf = createCsrf();
+
+  const app = express() as Express & { services: Services };
+  app.services = services;
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  configureViews(app, { cache: config.env === 'production' });
+
+  app.use(requestLogger(logger));
+  app.use(securityHeaders({ production: config.env === 'production' }));
+  const staticOptions = { index: false, maxAge: config.env === 'production' ? '1d' : 0 };
+  app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
+  app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
+  app.use(operationsRouter(services, [authPaths, accountPaths]));
+
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use('/api', bearerAuth(services));
+
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    store: new DatabaseSessionStore(db, clock),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000 },
+  });
+  app.use((req, res, next) => (req.apiTokenId ? next() : sessions(req, res, next)));
+  const passportSession = passport.session();
+  app.use(passport.initialize());
+  app.use((req, res, next) => (req.apiTokenId ? next() : passportSession(req, res, next)));
+  app.use(csrf.csrfSynchronisedProtection);
+  app.use(takeFlash);
+  app.use(viewLocals((req) => csrf.generateToken(req)));
+
+  app.use('/api/v1', authApiRouter(services));
+  app.use('/api/v1', accountsApiRouter(services));
+  app.use(homeRouter(services));
+  app.use(authPagesRouter(services));
+  app.use(accountPagesRouter(services));
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

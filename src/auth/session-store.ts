@@ -1,0 +1,73 @@
+import { Store, type SessionData } from 'express-session';
+import type { Clock } from '../clock';
+import type { Db } from '../db/client';
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+
+const DEFAULT_TTL_MS = 8 * 3600 * 1000;
+
+/**
+ * Sessions in the database, so they survive restarts and serve every instance.
+ * Written here rather than taken from @quixo3/prisma-session-store because that store
+ * silently drops concurrent writes to one session and swallows write errors while the
+ * database is down; this one upserts and reports every failure. It also records the
+ * signed-in user, so deactivating a user can end all of its sessions.
+ */
+export class DatabaseSessionStore extends Store {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>): void {
+    this.db.session
+      .findUnique({ where: { sid } })
+      .then((row) => {
+        if (!row || row.expiresAt <= this.clock.now()) return callback(undefined, null);
+        return callback(undefined, JSON.parse(row.data) as SessionData);
+      })
+      .catch((error: unknown) => callback(error));
+  }
+
+  override set(sid: string, session: SessionData, callback?: Callback): void {
+    const data = JSON.stringify(session);
+    const expiresAt = this.expiryOf(session);
+    const userId = userIdOf(session);
+    this.db.session
+      .upsert({ where: { sid }, create: { sid, data, expiresAt, userId }, update: { data, expiresAt, userId } })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error));
+  }
+
+  override touch(sid: string, session: SessionData, callback?: Callback): void {
+    this.db.session
+      .updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(session) } })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error));
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.db.session
+      .deleteMany({ where: { sid } })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error));
+  }
+
+  /** Removes expired sessions; the server calls it now and then. */
+  async prune(): Promise<number> {
+    const { count } = await this.db.session.deleteMany({ where: { expiresAt: { lte: this.clock.now() } } });
+    return count;
+  }
+
+  private expiryOf(session: SessionData): Date {
+    const expires = session.cookie?.expires;
+    return expires ? new Date(expires) : new Date(this.clock.now().getTime() + DEFAULT_TTL_MS);
+  }
+}
+
+function userIdOf(session: SessionData): string | null {
+  const user = (session as { passport?: { user?: unknown } }).passport?.user;
+  return typeof user === 'string' ? user : null;
+}

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const DEVELOPMENT_SECRET = 'development-only-secret-change-me-in-production';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+      .default('file:./data/portal.db'),
+    UPLOAD_DIR: z.string().min(1).default('uploads'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DEMO_DATA: booleanFlag.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BASE_URL: z.url().optional(),
+    TRUST_PROXY: booleanFlag.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databaseProvider: DatabaseProvider;
+  uploadDir: string;
+  sessionSecret: string;
+  demoData: boolean;
+  logLevel: string;
+  baseUrl: string;
+  trustProxy: boolean;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function providerOf(databaseUrl: string): DatabaseProvider {
+  return databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql';
+}
+
+/** Parses the environment once at boot; a bad value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseProvider: providerOf(e.DATABASE_URL),
+    uploadDir: resolve(e.UPLOAD_DIR),
+    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
+    logLevel: e.LOG_LEVEL,
+    baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    // Credentials and session identifiers never reach the log.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+  });
+}
+
+export function requestLogger(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') ?? false },
+  });
+}

@@ -1,0 +1,47 @@
+import { AppError, errorStatus, type FieldError } from './errors';
+import { t } from '../i18n/t';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  retryAfter?: number;
+}
+
+const knownStatuses = new Set<number>([...Object.values(errorStatus), 500]);
+
+function titleOf(status: number): string {
+  return t(`errors.${knownStatuses.has(status) ? status : 500}.title`);
+}
+
+function problemType(name: string): string {
+  return `/problems/${name.replace(/_/g, '-')}`;
+}
+
+/** Turns anything thrown into the one error shape; unknown errors become a 500 without details. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof AppError) {
+    return {
+      type: problemType(error.type ?? error.code),
+      title: titleOf(error.status),
+      status: error.status,
+      detail: error.message,
+      ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+      ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+    };
+  }
+  const e = error as { type?: string; code?: string; status?: number } | null;
+  if (e?.type === 'entity.parse.failed') return simple(400, 'malformed', t('errors.invalidJson'));
+  if (e?.type === 'entity.too.large') return simple(413, 'payload_too_large', t('errors.413.detail'));
+  if (e?.code === 'EBADCSRFTOKEN') return simple(403, 'csrf', t('errors.csrf'));
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
+    return simple(415, 'unsupported_media_type', t('errors.415.detail'));
+  }
+  return simple(500, 'internal', t('errors.500.detail'));
+}
+
+function simple(status: number, name: string, detail: string): Problem {
+  return { type: problemType(name), title: titleOf(status), status, detail };
+}

@@ -1,0 +1,42 @@
+import type { RequestHandler } from 'express';
+import type { CurrentUser } from '../auth/current-user';
+import { t } from '../i18n/t';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function navigationFor(user: CurrentUser | undefined): NavItem[] {
+  const home = { href: '/', label: t('nav.home') };
+  if (!user) return [home, { href: '/registrieren', label: t('nav.register') }];
+  switch (user.role) {
+    case 'applicant':
+      return [home];
+    case 'coordinator':
+      return [home, { href: '/admin/organisationen', label: t('nav.organisations') }];
+    case 'head':
+      return [home];
+    case 'admin':
+      return [home, { href: '/admin/organisationen', label: t('nav.organisations') }, { href: '/admin/benutzer', label: t('nav.users') }];
+  }
+}
+
+/** What the layout needs on every page: who is signed in, the navigation, the CSRF token. */
+export function viewLocals(generateCsrfToken: (req: Parameters<RequestHandler>[0]) => string): RequestHandler {
+  return (req, res, next) => {
+    const user = req.user;
+    res.locals.currentUser = user
+      ? { name: user.name, roleLabel: t(`roles.${user.role}`), organisationName: user.organisation?.name ?? null }
+      : null;
+    res.locals.currentUserId = user?.id ?? null;
+    res.locals.currentRole = user?.role ?? null;
+    res.locals.nav = navigationFor(user).map((item) => ({
+      ...item,
+      current: item.href === '/' ? req.path === '/' : req.path.startsWith(item.href),
+    }));
+    // Made on first use only, so that pages without a form do not start a session.
+    Object.defineProperty(res.locals, 'csrfToken', { get: () => generateCsrfToken(req), enumerable: true });
+    next();
+  };
+}

@@ -1,0 +1,69 @@
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import { seedDemoData, demoAccounts, DEMO_PASSWORD } from './db/demo-data';
+import { createLogger } from './http/logger';
+import { createApp } from './app';
+import { DatabaseSessionStore } from './auth/session-store';
+import { systemClock } from './clock';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const SESSION_PRUNE_MS = 15 * 60 * 1000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const applied = await migrate(config.databaseUrl);
+  if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+  const database = await openDatabase(config.databaseUrl);
+  const seeded = config.demoData && (await seedDemoData(database.client));
+
+  const app = createApp({ config, database, logger });
+  const server = createServer(app);
+  const prune = setInterval(() => {
+    new DatabaseSessionStore(database.client, systemClock).prune().catch((err: unknown) => logger.warn({ err }, 'session prune failed'));
+  }, SESSION_PRUNE_MS);
+  prune.unref();
+
+  server.listen(config.port, config.host, () => {
+    const url = `http://localhost:${config.port}`;
+    logger.info({ url, database: database.provider }, 'Förderportal Soziales is listening');
+    if (config.demoData) {
+      const lines = demoAccounts.map((a) => `    ${a.email.padEnd(38)} ${a.role}`);
+      process.stdout.write(
+        `\n  Förderportal Soziales läuft: ${url}\n` +
+          (seeded ? '  Demodaten angelegt.\n' : '') +
+          `  Demo-Anmeldungen (Passwort für alle: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\n`,
+      );
+    }
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing open requests');
+    clearInterval(prune);
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      database
+        .close()
+        .then(() => process.exit(0))
+        .catch(() => process.exit(1));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
