@@ -22,6 +22,7 @@ import { errorHandler, notFound } from './http/error-handler';
 import { operationsRouter } from './http/operations-router';
 import { homeRouter } from './http/home-router';
 import type { Services } from './services';
+import { projectRoot } from './paths';
 
 export interface AppDeps {
   config: Config;
@@ -33,7 +34,7 @@ export interface AppDeps {
 
 export const SESSION_COOKIE = 'fps.sid';
 const SESSION_HOURS = 8;
-const ROOT = join(__dirname, '..');
+const ROOT = projectRoot;
 
 /** Builds the whole HTTP application; it never listens, so tests drive it with supertest. */
 export function createApp(deps: AppDeps): Express & { services: Services } {
@@ -43,7 +44,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const throttle = createSignInThrottle(db, deps.throttleLimits ?? defaultThrottleLimits);
   const passport = createPassport({ db, clock, throttle });
   const services: Services = { config, database, db, clock, logger, passport, throttle };
-  const csrf = createCsrf();
+  const csrf = createCsrf(SESSION_COOKIE);
 
   const app = express() as Express & { services: Services };
   app.services = services;

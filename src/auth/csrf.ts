@@ -1,11 +1,13 @@
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
+import { isApiRequest } from '../http/error-handler';
 
 /**
  * Synchroniser tokens kept in the session: forms send `_csrf`, scripts the `X-CSRF-Token`
- * header. Bearer-token API calls carry no cookie and need none.
+ * header. An API call that carries no session cookie (bearer token, or none at all, as when
+ * asking for a token) has no ambient credential a forged request could ride on, so needs none.
  */
-export function createCsrf() {
+export function createCsrf(sessionCookieName: string) {
   return csrfSync({
     getTokenFromRequest: (req: Request) => {
       const header = req.headers['x-csrf-token'];
@@ -13,7 +15,8 @@ export function createCsrf() {
       const body = req.body as { _csrf?: unknown } | undefined;
       return typeof body?._csrf === 'string' ? body._csrf : undefined;
     },
-    skipCsrfProtection: (req: Request) => req.apiTokenId !== undefined,
+    skipCsrfProtection: (req: Request) =>
+      req.apiTokenId !== undefined || (isApiRequest(req) && !(req.headers.cookie ?? '').includes(`${sessionCookieName}=`)),
     errorConfig: { statusCode: 403, code: 'EBADCSRFTOKEN' },
   });
 }

@@ -6,6 +6,7 @@ import Sqlite from 'better-sqlite3';
 import { Client } from 'pg';
 import { providerOf, type DatabaseProvider } from '../config';
 import { sqliteFilePath } from './client';
+import { projectRoot } from '../paths';
 
 /**
  * Applies the committed migration SQL in order and records each in Prisma's own
@@ -19,7 +20,7 @@ export interface Migration {
   checksum: string;
 }
 
-const PRISMA_ROOT = join(__dirname, '..', '..', 'prisma');
+const PRISMA_ROOT = join(projectRoot, 'prisma');
 
 export function migrationsFolder(provider: DatabaseProvider): string {
   return join(PRISMA_ROOT, provider === 'postgresql' ? 'postgres' : 'sqlite', 'migrations');

@@ -10,6 +10,9 @@ export interface Problem {
   retryAfter?: number;
 }
 
+// Prisma's codes for a database that cannot be reached, timed out or closed the connection.
+const DATABASE_DOWN_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+
 const knownStatuses = new Set<number>([...Object.values(errorStatus), 500]);
 
 function titleOf(status: number): string {
@@ -33,6 +36,7 @@ export function toProblem(error: unknown): Problem {
     };
   }
   const e = error as { type?: string; code?: string; status?: number } | null;
+  if (e?.code && DATABASE_DOWN_CODES.has(e.code)) return simple(503, 'unavailable', t('errors.503.detail'));
   if (e?.type === 'entity.parse.failed') return simple(400, 'malformed', t('errors.invalidJson'));
   if (e?.type === 'entity.too.large') return simple(413, 'payload_too_large', t('errors.413.detail'));
   if (e?.code === 'EBADCSRFTOKEN') return simple(403, 'csrf', t('errors.csrf'));

@@ -3,8 +3,9 @@ import type { Express } from 'express';
 import nunjucks from 'nunjucks';
 import { t } from '../i18n/t';
 import { formatDate, formatDateTime } from './format';
+import { projectRoot } from '../paths';
 
-export const VIEWS_DIR = join(__dirname, '..', '..', 'views');
+export const VIEWS_DIR = join(projectRoot, 'views');
 
 /** Nunjucks with autoescaping; templates reach the message catalogue through `t`. */
 export function configureViews(app: Express, options: { cache: boolean }): nunjucks.Environment {
