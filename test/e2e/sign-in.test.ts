@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/app';
+import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('signing in with a real browser', () => {
+  let t: TestApp;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoData(t.db);
+    server = t.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+  });
+
+  it.each(demoAccounts.map((a) => [a.role, a] as const))('when the %s demo account signs in, then its start page shows its name and no console error', async (_role, account) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${base}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(account.email);
+    await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${base}/`);
+    await expectText(page.locator('header'), account.name);
+    await expectText(page.locator('main'), 'Sie sind angemeldet.');
+    expect(errors).toEqual([]);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expectText(page.locator('body'), 'Sie haben sich abgemeldet.');
+    await context.close();
+  });
+
+  it('when the password is wrong, then the error summary takes the focus and links to the field', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(demoAccounts[0]!.email);
+    await page.getByLabel('Passwort').fill('falsches-passwort');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForSelector('#error-summary');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.title()).toMatch(/^Fehler: Anmelden/);
+    await page.close();
+  });
+});
+
+async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
+  await locator.getByText(text, { exact: false }).first().waitFor({ timeout: 5000 });
+}
