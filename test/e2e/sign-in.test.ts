@@ -60,7 +60,7 @@ describe('signing in with a real browser', () => {
     await page.getByLabel('Passwort').fill('falsches-passwort');
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForSelector('#error-summary');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('error-summary');
     expect(await page.title()).toMatch(/^Fehler: Anmelden/);
     await page.close();
   });

@@ -36,10 +36,7 @@ export type Agent = ReturnType<typeof request.agent>;
 
 /** The CSRF token of the page at `path`, as a browser would read it from the form. */
 export async function csrfTokenFrom(agent: Agent, path = '/anmelden'): Promise<string> {
-  const res = await agent.get(path);
-  const match = /name="_csrf" value="([^"]+)"/.exec(res.text);
-  if (!match?.[1]) throw new Error(`No CSRF token on ${path} (status ${res.status})`);
-  return match[1];
+  return csrfOf((await agent.get(path)).text);
 }
 
 /** Signs in through the sign-in form and returns the cookie-carrying agent. */
@@ -61,8 +58,15 @@ export async function bearerToken(app: TestApp['app'], email: string, password: 
 export async function signInCookie(app: TestApp['app'], email: string, password: string): Promise<string> {
   const page = await request(app).get('/anmelden');
   const first = ([] as string[]).concat(page.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
-  const _csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  const _csrf = csrfOf(page.text);
   const res = await request(app).post('/anmelden').set('Cookie', first).type('form').send({ email, password, _csrf });
   if (res.status !== 303) throw new Error(`Sign-in of ${email} failed with ${res.status}`);
   return ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+}
+
+/** The CSRF token in a page's HTML. */
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('No CSRF token in the page');
+  return match[1];
 }

@@ -1,8 +1,6 @@
 import request from 'supertest';
-import { createTestApp, signInCookie, type TestApp } from '../../support/app';
+import { csrfOf, createTestApp, signInCookie, type TestApp } from '../../support/app';
 import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/factories';
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 
 describe('administration pages', () => {
   let t: TestApp;

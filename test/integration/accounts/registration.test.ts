@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createTestApp, bearerToken, csrfTokenFrom, signInCookie, type TestApp } from '../../support/app';
+import { csrfOf, createTestApp, bearerToken, csrfTokenFrom, signInCookie, type TestApp } from '../../support/app';
 import { buildPendingOrganisation, buildUser, PASSWORD } from '../../support/factories';
 
 const registration = {
@@ -94,7 +94,7 @@ describe('registration, approval and invitations', () => {
     const cookie = await signInCookie(t.app, coordinator.email, PASSWORD);
     const list = await request(t.app).get('/admin/organisationen?status=pending').set('Cookie', cookie);
     expect(list.text).toContain(org.name);
-    const _csrf = /name="_csrf" value="([^"]+)"/.exec(list.text)![1];
+    const _csrf = csrfOf(list.text);
     const res = await request(t.app).post(`/admin/organisationen/${org.id}/freigeben`).set('Cookie', cookie).type('form').send({ _csrf });
     expect(res.status).toBe(303);
     const after = await request(t.app).get('/admin/organisationen').set('Cookie', cookie);
@@ -105,7 +105,7 @@ describe('registration, approval and invitations', () => {
     const member = await buildUser(t.db, 'applicant');
     const cookie = await signInCookie(t.app, member.email, PASSWORD);
     const home = await request(t.app).get('/').set('Cookie', cookie);
-    const _csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1];
+    const _csrf = csrfOf(home.text);
     const invite = await request(t.app)
       .post('/organisation/einladungen')
       .set('Cookie', cookie)
@@ -120,7 +120,7 @@ describe('registration, approval and invitations', () => {
     const page = await guest.get(`/einladung/${link}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(member.organisation!.name);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const token = csrfOf(page.text);
     const accept = await guest
       .post(`/einladung/${link}`)
       .type('form')
@@ -141,7 +141,7 @@ describe('registration, approval and invitations', () => {
     const head = await buildUser(t.db, 'head');
     const cookie = await signInCookie(t.app, head.email, PASSWORD);
     const home = await request(t.app).get('/').set('Cookie', cookie);
-    const _csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1];
+    const _csrf = csrfOf(home.text);
     const res = await request(t.app).post('/organisation/einladungen').set('Cookie', cookie).type('form').send({ email: 'x@test.example', _csrf });
     expect(res.status).toBe(403);
     expect(await t.db.invitation.count({ where: { email: 'x@test.example' } })).toBe(0);

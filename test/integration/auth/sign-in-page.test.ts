@@ -1,6 +1,6 @@
 import request from 'supertest';
 import pino from 'pino';
-import { createTestApp, csrfTokenFrom, signInCookie, type TestApp } from '../../support/app';
+import { csrfOf, createTestApp, csrfTokenFrom, signInCookie, type TestApp } from '../../support/app';
 import { buildUser, PASSWORD } from '../../support/factories';
 import { createApp, SESSION_COOKIE } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
@@ -30,7 +30,7 @@ describe('sign-in page', () => {
     const agent = request.agent(t.app);
     const page = await agent.get('/anmelden');
     const before = sessionCookie(page)!.split(';')[0];
-    const _csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const _csrf = csrfOf(page.text);
     const res = await agent.post('/anmelden').type('form').send({ email: user.email, password: PASSWORD, _csrf, next: '/' });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
@@ -85,7 +85,7 @@ describe('sign-in page', () => {
     const user = await buildUser(t.db, 'coordinator');
     const cookie = await signInCookie(t.app, user.email, PASSWORD);
     const home = await request(t.app).get('/').set('Cookie', cookie);
-    const _csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1];
+    const _csrf = csrfOf(home.text);
     const out = await request(t.app).post('/abmelden').set('Cookie', cookie).type('form').send({ _csrf });
     expect(out.status).toBe(303);
     const replay = await request(t.app).get('/api/v1/me').set('Cookie', cookie);

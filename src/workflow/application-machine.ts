@@ -1,0 +1,455 @@
+/**
+ * Workflow core for FRL Soziales funding applications (Zuwendungsanträge).
+ *
+ * Pure: no I/O, no clock, no imports outside xstate. The engine loads a case, restores the
+ * persisted `{value, context}` with `restore`, asks `decide` for the next state and the side
+ * effects to enqueue, and persists `next` together with `APPLICATION_MACHINE_VERSION`.
+ *
+ * Facts that live outside the machine (completeness of the stored case, funding gap) travel in
+ * the SUBMIT / RESUBMIT events as `facts`, computed by the caller from the stored case.
+ * Money is integer cents everywhere (event `amount` fields included).
+ */
+import { and, assign, initialTransition, setup, transition } from 'xstate';
+
+export const APPLICATION_MACHINE_VERSION = 1;
+
+export const APPLICATION_STATES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'awaiting_decision',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+export const FINAL_APPLICATION_STATES: readonly ApplicationState[] = ['approved', 'rejected', 'withdrawn'];
+
+export const APPLICATION_EVENT_TYPES = [
+  'SUBMIT',
+  'START_REVIEW',
+  'REQUEST_CHANGES',
+  'RESUBMIT',
+  'RECOMMEND',
+  'RETURN_TO_REVIEW',
+  'APPROVE',
+  'REJECT',
+  'WITHDRAW',
+] as const;
+export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
+
+export type WorkflowRole = 'applicant' | 'coordinator' | 'head' | 'admin';
+
+export interface WorkflowActor {
+  id: string;
+  role: WorkflowRole;
+  organisationId: string | null;
+}
+
+/** Computed by the caller from the stored case at SUBMIT / RESUBMIT time. */
+export interface SubmissionFacts {
+  /** Names of missing required fields / attachments; must be empty to submit. */
+  missing: string[];
+  /** sum(costItems) - ownFunds - thirdPartyFunds, in cents. */
+  fundingGapCents: number;
+  /** requestedAmount in cents. */
+  requestedCents: number;
+}
+
+export type ApplicationEvent =
+  | { type: 'SUBMIT'; actor: WorkflowActor; facts: SubmissionFacts }
+  | { type: 'START_REVIEW'; actor: WorkflowActor }
+  | { type: 'REQUEST_CHANGES'; actor: WorkflowActor; message: string; dueDate: string }
+  | { type: 'RESUBMIT'; actor: WorkflowActor; facts: SubmissionFacts }
+  | {
+      type: 'RECOMMEND';
+      actor: WorkflowActor;
+      recommendation: 'approve' | 'reject';
+      amount?: number;
+      rationale: string;
+    }
+  | { type: 'RETURN_TO_REVIEW'; actor: WorkflowActor; message: string }
+  | { type: 'APPROVE'; actor: WorkflowActor; amount: number; conditions?: string; rationale?: string }
+  | { type: 'REJECT'; actor: WorkflowActor; rationale: string }
+  | { type: 'WITHDRAW'; actor: WorkflowActor; reason?: string };
+
+export interface ApplicationRecommendation {
+  recommendation: 'approve' | 'reject';
+  /** Recommended amount in cents; null for a recommendation to reject. */
+  amountCents: number | null;
+  rationale: string;
+  /** The reviewer who recommended. */
+  by: string;
+}
+
+export interface ApplicationContext {
+  /** The organisation that owns the application. */
+  organisationId: string;
+  /** Set by START_REVIEW to the acting coordinator; kept through RESUBMIT / RETURN_TO_REVIEW. */
+  reviewerId: string | null;
+  /** Requested amount in cents, stored at SUBMIT and RESUBMIT; null while never submitted. */
+  requestedCents: number | null;
+  /** The current recommendation; cleared by RETURN_TO_REVIEW. */
+  recommendation: ApplicationRecommendation | null;
+}
+
+export interface ApplicationInput {
+  organisationId: string;
+}
+
+/** JSON-safe persisted form (store beside it `APPLICATION_MACHINE_VERSION`). */
+export interface PersistedApplication {
+  value: ApplicationState;
+  context: ApplicationContext;
+}
+
+/** Side effects the caller enqueues in its outbox in the same database transaction. */
+export type ApplicationEffect =
+  | 'notice:receipt'
+  | 'notice:request_for_changes'
+  | 'notice:grant'
+  | 'notice:rejection'
+  | 'email:coordinators'
+  | 'email:organisation';
+
+export type Decision =
+  | {
+      ok: true;
+      next: PersistedApplication;
+      from: ApplicationState;
+      to: ApplicationState;
+      effects: ApplicationEffect[];
+    }
+  | { ok: false };
+
+// ---------------------------------------------------------------------------------------------
+// Pure predicates (defensive: events arrive from JSON, even if validated at the edge)
+
+const ROLES: readonly string[] = ['applicant', 'coordinator', 'head', 'admin'];
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isActor(value: unknown): value is WorkflowActor {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Record<string, unknown>;
+  return (
+    typeof a.id === 'string' &&
+    a.id.length > 0 &&
+    typeof a.role === 'string' &&
+    ROLES.includes(a.role) &&
+    (a.organisationId === null || typeof a.organisationId === 'string')
+  );
+}
+
+function nonEmptyText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+function positiveCents(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+/** A calendar date written YYYY-MM-DD (e.g. 2027-02-30 is refused). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** Complete, a positive integer request, and requested <= funding gap. */
+export function factsAllowSubmission(facts: unknown): facts is SubmissionFacts {
+  if (typeof facts !== 'object' || facts === null) return false;
+  const f = facts as Record<string, unknown>;
+  return (
+    Array.isArray(f.missing) &&
+    f.missing.length === 0 &&
+    typeof f.fundingGapCents === 'number' &&
+    Number.isSafeInteger(f.fundingGapCents) &&
+    positiveCents(f.requestedCents) &&
+    f.requestedCents <= f.fundingGapCents
+  );
+}
+
+function withinRequested(amount: unknown, context: ApplicationContext): amount is number {
+  return positiveCents(amount) && context.requestedCents !== null && amount <= context.requestedCents;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+
+export const applicationMachine = setup({
+  types: {
+    context: {} as ApplicationContext,
+    events: {} as ApplicationEvent,
+    input: {} as ApplicationInput,
+  },
+  guards: {
+    /** Role applicant AND member of the owning organisation. */
+    isOwnApplicant: ({ context, event }) =>
+      isActor(event.actor) &&
+      event.actor.role === 'applicant' &&
+      event.actor.organisationId !== null &&
+      event.actor.organisationId === context.organisationId,
+    isCoordinator: ({ event }) => isActor(event.actor) && event.actor.role === 'coordinator',
+    /** The assigned reviewer (by user id). */
+    isReviewer: ({ context, event }) =>
+      isActor(event.actor) && context.reviewerId !== null && event.actor.id === context.reviewerId,
+    /** Four-eyes: a head who is not the reviewer. */
+    isHeadNotReviewer: ({ context, event }) =>
+      isActor(event.actor) && event.actor.role === 'head' && event.actor.id !== context.reviewerId,
+    submissionFactsOk: ({ event }) =>
+      (event.type === 'SUBMIT' || event.type === 'RESUBMIT') && factsAllowSubmission(event.facts),
+    changeRequestOk: ({ event }) =>
+      event.type === 'REQUEST_CHANGES' && nonEmptyText(event.message) && isIsoDate(event.dueDate),
+    recommendationOk: ({ context, event }) =>
+      event.type === 'RECOMMEND' &&
+      nonEmptyText(event.rationale) &&
+      (event.recommendation === 'reject' ||
+        (event.recommendation === 'approve' && withinRequested(event.amount, context))),
+    returnOk: ({ event }) => event.type === 'RETURN_TO_REVIEW' && nonEmptyText(event.message),
+    /** 0 < amount <= requested; a partial approval needs a rationale. */
+    approvalOk: ({ context, event }) =>
+      event.type === 'APPROVE' &&
+      withinRequested(event.amount, context) &&
+      (event.amount === context.requestedCents || nonEmptyText(event.rationale)),
+    rejectionOk: ({ event }) => event.type === 'REJECT' && nonEmptyText(event.rationale),
+  },
+  actions: {
+    storeRequested: assign({
+      requestedCents: ({ context, event }) =>
+        event.type === 'SUBMIT' || event.type === 'RESUBMIT' ? event.facts.requestedCents : context.requestedCents,
+    }),
+    assignReviewer: assign({
+      reviewerId: ({ event }) => event.actor.id,
+    }),
+    storeRecommendation: assign({
+      recommendation: ({ context, event }) =>
+        event.type === 'RECOMMEND'
+          ? {
+              recommendation: event.recommendation,
+              amountCents: event.recommendation === 'approve' ? (event.amount ?? null) : null,
+              rationale: event.rationale,
+              by: event.actor.id,
+            }
+          : context.recommendation,
+    }),
+    clearRecommendation: assign({ recommendation: null }),
+    /**
+     * Marker action: does nothing when executed. `decide` collects its params from the
+     * transition result so the caller can enqueue them in its outbox.
+     */
+    enqueueEffect: (_args, _params: { effect: ApplicationEffect }) => {
+      /* collected by decide(), executed by the caller's outbox worker */
+    },
+  },
+}).createMachine({
+  id: 'application',
+  initial: 'draft',
+  context: ({ input }) => ({
+    // transition()/initialTransition() run this factory with input undefined: guard it.
+    organisationId: (input as ApplicationInput | undefined)?.organisationId ?? '',
+    reviewerId: null,
+    requestedCents: null,
+    recommendation: null,
+  }),
+  states: {
+    draft: {
+      on: {
+        SUBMIT: {
+          guard: and(['isOwnApplicant', 'submissionFactsOk']),
+          target: 'submitted',
+          actions: [
+            'storeRequested',
+            { type: 'enqueueEffect', params: { effect: 'notice:receipt' } },
+            { type: 'enqueueEffect', params: { effect: 'email:coordinators' } },
+          ],
+        },
+        WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' },
+      },
+    },
+    submitted: {
+      on: {
+        START_REVIEW: { guard: 'isCoordinator', target: 'in_review', actions: 'assignReviewer' },
+        WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' },
+      },
+    },
+    in_review: {
+      on: {
+        REQUEST_CHANGES: {
+          guard: and(['isReviewer', 'changeRequestOk']),
+          target: 'changes_requested',
+          actions: [
+            { type: 'enqueueEffect', params: { effect: 'notice:request_for_changes' } },
+            { type: 'enqueueEffect', params: { effect: 'email:organisation' } },
+          ],
+        },
+        RECOMMEND: {
+          guard: and(['isReviewer', 'recommendationOk']),
+          target: 'awaiting_decision',
+          actions: 'storeRecommendation',
+        },
+        WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' },
+      },
+    },
+    changes_requested: {
+      on: {
+        RESUBMIT: {
+          guard: and(['isOwnApplicant', 'submissionFactsOk']),
+          target: 'in_review',
+          actions: 'storeRequested',
+        },
+        WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' },
+      },
+    },
+    awaiting_decision: {
+      on: {
+        RETURN_TO_REVIEW: {
+          guard: and(['isHeadNotReviewer', 'returnOk']),
+          target: 'in_review',
+          actions: 'clearRecommendation',
+        },
+        APPROVE: {
+          guard: and(['isHeadNotReviewer', 'approvalOk']),
+          target: 'approved',
+          actions: [
+            { type: 'enqueueEffect', params: { effect: 'notice:grant' } },
+            { type: 'enqueueEffect', params: { effect: 'email:organisation' } },
+          ],
+        },
+        REJECT: {
+          guard: and(['isHeadNotReviewer', 'rejectionOk']),
+          target: 'rejected',
+          actions: [
+            { type: 'enqueueEffect', params: { effect: 'notice:rejection' } },
+            { type: 'enqueueEffect', params: { effect: 'email:organisation' } },
+          ],
+        },
+        WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' },
+      },
+    },
+    approved: { type: 'final' },
+    rejected: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type ApplicationSnapshot = ReturnType<typeof applicationMachine.resolveState>;
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+
+function isApplicationState(value: unknown): value is ApplicationState {
+  return typeof value === 'string' && (APPLICATION_STATES as readonly string[]).includes(value);
+}
+
+function persist(snapshot: ApplicationSnapshot): PersistedApplication {
+  const value = snapshot.value;
+  if (!isApplicationState(value)) {
+    throw new Error(`application machine produced an unknown state: ${JSON.stringify(value)}`);
+  }
+  // JSON round trip: a plain, JSON-safe copy that shares nothing with the snapshot.
+  return { value, context: JSON.parse(JSON.stringify(snapshot.context)) as ApplicationContext };
+}
+
+/** The persisted state of a new draft owned by `organisationId`. */
+export function initialApplicationSnapshot(organisationId: string): PersistedApplication {
+  if (typeof organisationId !== 'string' || organisationId.length === 0) {
+    throw new Error('initialApplicationSnapshot: organisationId is required');
+  }
+  const [snapshot] = initialTransition(applicationMachine, { organisationId });
+  return persist(snapshot);
+}
+
+/** A machine snapshot from the persisted `{value, context}`. Throws for an unknown state. */
+export function restore(persisted: PersistedApplication): ApplicationSnapshot {
+  if (!isApplicationState(persisted?.value)) {
+    throw new Error(`restore: unknown application state ${JSON.stringify(persisted?.value)}`);
+  }
+  return applicationMachine.resolveState({ value: persisted.value, context: persisted.context });
+}
+
+/**
+ * Whether `event` is allowed now and, if so, the next persisted state and the side effects to
+ * enqueue. Never throws for a malformed event: it is refused.
+ */
+export function decide(persisted: PersistedApplication, event: ApplicationEvent): Decision {
+  const snapshot = restore(persisted);
+  if (typeof event !== 'object' || event === null || !isActor(event.actor) || !snapshot.can(event)) {
+    return { ok: false };
+  }
+  const [nextSnapshot, actions] = transition(applicationMachine, snapshot, event);
+  const next = persist(nextSnapshot);
+  const effects: ApplicationEffect[] = [];
+  for (const action of actions) {
+    if (action.type === 'enqueueEffect') {
+      effects.push((action.params as { effect: ApplicationEffect }).effect);
+    }
+  }
+  return { ok: true, next, from: persisted.value, to: next.value, effects };
+}
+
+/**
+ * Representative valid events for `actor` in this context, so `allowedEvents` says what is
+ * possible in principle (payload validity aside). SUBMIT / RESUBMIT use `facts` when given.
+ */
+function representativeEvents(
+  context: ApplicationContext,
+  actor: WorkflowActor,
+  facts?: SubmissionFacts,
+): ApplicationEvent[] {
+  const requested = context.requestedCents ?? 1;
+  const submissionFacts: SubmissionFacts = facts ?? {
+    missing: [],
+    fundingGapCents: requested,
+    requestedCents: requested,
+  };
+  const text = 'x';
+  return [
+    { type: 'SUBMIT', actor, facts: submissionFacts },
+    { type: 'START_REVIEW', actor },
+    { type: 'REQUEST_CHANGES', actor, message: text, dueDate: '2000-01-01' },
+    { type: 'RESUBMIT', actor, facts: submissionFacts },
+    { type: 'RECOMMEND', actor, recommendation: 'reject', rationale: text },
+    { type: 'RETURN_TO_REVIEW', actor, message: text },
+    { type: 'APPROVE', actor, amount: requested },
+    { type: 'REJECT', actor, rationale: text },
+    { type: 'WITHDRAW', actor },
+  ];
+}
+
+/**
+ * Event types `actor` could send now, in the order of APPLICATION_EVENT_TYPES. Payload-dependent
+ * guards are evaluated with a representative valid payload; pass `facts` to make SUBMIT /
+ * RESUBMIT depend on the real completeness and funding gap.
+ */
+export function allowedEvents(
+  persisted: PersistedApplication,
+  actor: WorkflowActor,
+  facts?: SubmissionFacts,
+): ApplicationEventType[] {
+  if (!isActor(actor)) return [];
+  const snapshot = restore(persisted);
+  return representativeEvents(snapshot.context, actor, facts)
+    .filter((event) => snapshot.can(event))
+    .map((event) => event.type);
+}
+
+/**
+ * Migrate a persisted state written by machine version `fromVersion` to the current version.
+ * Pure; throws for versions it does not know.
+ */
+export function migrateApplicationSnapshot(persisted: PersistedApplication, fromVersion: number): PersistedApplication {
+  switch (fromVersion) {
+    case 1:
+      return persisted;
+    default:
+      throw new Error(
+        `migrateApplicationSnapshot: unknown application machine version ${String(fromVersion)} ` +
+          `(current ${APPLICATION_MACHINE_VERSION})`,
+      );
+  }
+}
