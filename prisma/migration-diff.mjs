@@ -252,7 +252,16 @@ async function makeAdapterFactory(provider, opts) {
 }
 
 // ------------------------------------------------------------ wasm engine
+let schemaEngineClass
 async function loadSchemaEngineClass() {
+  // The wasm module can be instantiated once per process; a second instance breaks its glue.
+  schemaEngineClass ??= await instantiateSchemaEngine()
+  return schemaEngineClass
+}
+
+async function instantiateSchemaEngine() {
+  // Rust panics report their message through this global, as in Prisma's own loader.
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => { throw new Error(`schema engine panic: ${message}`) } }
   // Same as Prisma's wasmSchemaEngineLoader: the package is built with
   // wasm-bindgen --target bundler (`import * as wasm from "./x.wasm"`), which Node
   // cannot import, so instantiate the .wasm by hand and wire it to the JS glue.

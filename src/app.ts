@@ -22,6 +22,16 @@ import { errorHandler, notFound } from './http/error-handler';
 import { operationsRouter } from './http/operations-router';
 import { homeRouter } from './http/home-router';
 import type { Services } from './services';
+import { createMailer, type Mailer } from './jobs/mailer';
+import { createWorker } from './jobs/worker';
+import type { EmailJob, NoticeJob } from './jobs/outbox';
+import { sendCaseEmail } from './jobs/send-case-email';
+import { issueNotice } from './notices/issue-notice';
+import { noticePaths, noticesRouter } from './notices/api-router';
+import { applicationKind } from './cases/applications/kind';
+import { applicationApiSpec } from './cases/applications/api-spec';
+import { caseApiPaths, caseApiRouter } from './cases/case-api-router';
+import { folderStorage } from './documents/storage';
 import { projectRoot } from './paths';
 
 export interface AppDeps {
@@ -30,6 +40,7 @@ export interface AppDeps {
   logger: Logger;
   clock?: Clock;
   throttleLimits?: ThrottleLimits;
+  mailer?: Mailer;
 }
 
 export const SESSION_COOKIE = 'fps.sid';
@@ -43,7 +54,20 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const db = database.client;
   const throttle = createSignInThrottle(db, deps.throttleLimits ?? defaultThrottleLimits);
   const passport = createPassport({ db, clock, throttle });
-  const services: Services = { config, database, db, clock, logger, passport, throttle };
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const jobs = createWorker({
+    db,
+    clock,
+    logger,
+    handlers: {
+      notice: (payload, job) => issueNotice({ db, job: payload as NoticeJob, jobId: job.id }),
+      email: (payload) => sendCaseEmail({ db, mailer, baseUrl: config.baseUrl, job: payload as EmailJob }),
+    },
+  });
+  const kinds = { application: applicationKind({ requiredAttachments: config.requiredAttachments }) };
+  const storage = folderStorage(config.uploadDir);
+  const services: Services = { config, database, db, clock, logger, passport, throttle, storage, kinds, jobs, mailer };
+  const applicationSpec = applicationApiSpec(kinds.application);
   const csrf = createCsrf(SESSION_COOKIE);
 
   const app = express() as Express & { services: Services };
@@ -57,7 +81,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const staticOptions = { index: false, maxAge: config.env === 'production' ? '1d' : 0 };
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
-  app.use(operationsRouter(services, [authPaths, accountPaths]));
+  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), noticePaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -82,6 +106,8 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
 
   app.use('/api/v1', authApiRouter(services));
   app.use('/api/v1', accountsApiRouter(services));
+  app.use('/api/v1', caseApiRouter(services, applicationSpec));
+  app.use(noticesRouter(services));
   app.use(homeRouter(services));
   app.use(authPagesRouter(services));
   app.use(accountPagesRouter(services));

@@ -22,6 +22,13 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BASE_URL: z.url().optional(),
     TRUST_PROXY: booleanFlag.default(false),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    MAIL_FROM: z.string().min(3).default('Förderportal Soziales <noreply@foerderportal.invalid>'),
+    REQUIRED_ATTACHMENTS: z
+      .string()
+      .default('cost_plan,statutes,tax_exemption')
+      .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['statutes', 'tax_exemption', 'cost_plan', 'concept', 'other']))),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -44,6 +51,10 @@ export interface Config {
   baseUrl: string;
   trustProxy: boolean;
   secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Attachment kinds an FRL application needs before it can be submitted. */
+  requiredAttachments: string[];
 }
 
 export class ConfigError extends Error {}
@@ -73,5 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
     trustProxy: e.TRUST_PROXY,
     secureCookies: e.NODE_ENV === 'production',
+    requiredAttachments: e.REQUIRED_ATTACHMENTS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

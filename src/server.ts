@@ -7,6 +7,7 @@ import { createLogger } from './http/logger';
 import { createApp } from './app';
 import { DatabaseSessionStore } from './auth/session-store';
 import { systemClock } from './clock';
+import { seedReferenceData } from './cases/reference-data';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SESSION_PRUNE_MS = 15 * 60 * 1000;
@@ -17,9 +18,11 @@ async function main(): Promise<void> {
   const applied = await migrate(config.databaseUrl);
   if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   const database = await openDatabase(config.databaseUrl);
+  await seedReferenceData(database.client);
   const seeded = config.demoData && (await seedDemoData(database.client));
 
   const app = createApp({ config, database, logger });
+  app.services.jobs.start();
   const server = createServer(app);
   const prune = setInterval(() => {
     new DatabaseSessionStore(database.client, systemClock).prune().catch((err: unknown) => logger.warn({ err }, 'session prune failed'));
@@ -45,11 +48,12 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing open requests');
     clearInterval(prune);
+    const jobsStopped = app.services.jobs.stop();
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      database
-        .close()
+      jobsStopped
+        .then(() => database.close())
         .then(() => process.exit(0))
         .catch(() => process.exit(1));
     });

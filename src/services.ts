@@ -4,6 +4,10 @@ import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { SignInThrottle } from './auth/throttle';
 import type { PassportInstance } from './auth/passport';
+import type { FileStorage } from './documents/storage';
+import type { CaseKind } from './cases/case-kind';
+import type { Worker } from './jobs/worker';
+import type { Mailer } from './jobs/mailer';
 
 /** What routers get from createApp: the shell's resources, created once per app. */
 export interface Services {
@@ -14,4 +18,8 @@ export interface Services {
   logger: Logger;
   passport: PassportInstance;
   throttle: SignInThrottle;
+  storage: FileStorage;
+  kinds: { application: CaseKind };
+  jobs: Worker;
+  mailer: Mailer;
 }

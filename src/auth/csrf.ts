@@ -13,7 +13,10 @@ export function createCsrf(sessionCookieName: string) {
       const header = req.headers['x-csrf-token'];
       if (typeof header === 'string') return header;
       const body = req.body as { _csrf?: unknown } | undefined;
-      return typeof body?._csrf === 'string' ? body._csrf : undefined;
+      if (typeof body?._csrf === 'string') return body._csrf;
+      // File forms post multipart bodies, which are read only after this check; they carry the token in the URL.
+      const query = req.query._csrf;
+      return typeof query === 'string' ? query : undefined;
     },
     skipCsrfProtection: (req: Request) =>
       req.apiTokenId !== undefined || (isApiRequest(req) && !(req.headers.cookie ?? '').includes(`${sessionCookieName}=`)),

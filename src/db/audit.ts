@@ -11,8 +11,8 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit trail inside the caller's transaction, so a change never lacks its record. */
-export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
-  await tx.auditEvent.create({
+export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<string> {
+  const row = await tx.auditEvent.create({
     data: {
       at,
       actorId: entry.actorId,
@@ -23,5 +23,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<
       toState: entry.toState ?? null,
       payload: JSON.stringify(entry.payload ?? {}),
     },
+    select: { id: true },
   });
+  return row.id;
 }

@@ -37,6 +37,11 @@ export function toProblem(error: unknown): Problem {
   }
   const e = error as { type?: string; code?: string; status?: number } | null;
   if (e?.code && DATABASE_DOWN_CODES.has(e.code)) return simple(503, 'unavailable', t('errors.503.detail'));
+  if (e?.code === 'LIMIT_FILE_SIZE') return simple(413, 'payload_too_large', t('documents.tooLarge'));
+  if (e?.code?.startsWith('LIMIT_')) return simple(400, 'malformed', t('documents.uploadMalformed'));
+  if (e instanceof Error && /^(Unexpected end of form|Multipart: Boundary not found|Malformed part header)/.test(e.message)) {
+    return simple(400, 'malformed', t('documents.uploadMalformed'));
+  }
   if (e?.type === 'entity.parse.failed') return simple(400, 'malformed', t('errors.invalidJson'));
   if (e?.type === 'entity.too.large') return simple(413, 'payload_too_large', t('errors.413.detail'));
   if (e?.code === 'EBADCSRFTOKEN') return simple(403, 'csrf', t('errors.csrf'));

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
+import { seedReferenceData } from '../../src/cases/reference-data';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -21,15 +25,29 @@ export interface TestApp {
   testDb: TestDatabase;
   db: TestDatabase['database']['client'];
   clock: TestClock;
+  uploadDir: string;
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: Partial<Pick<AppDeps, 'throttleLimits'>> = {}): Promise<TestApp> {
+export async function createTestApp(options: Partial<Pick<AppDeps, 'throttleLimits' | 'mailer'>> & { env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = new TestClock();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, LOG_LEVEL: 'silent' });
-  const app = createApp({ config, database: testDb.database, logger: pino({ level: 'silent' }), clock, ...options });
-  return { app, testDb, db: testDb.database.client, clock, close: () => testDb.drop() };
+  const uploadDir = mkdtempSync(join(tmpdir(), 'fps-uploads-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', UPLOAD_DIR: uploadDir, ...options.env });
+  await seedReferenceData(testDb.database.client);
+  const app = createApp({ config, database: testDb.database, logger: pino({ level: 'silent' }), clock, throttleLimits: options.throttleLimits, mailer: options.mailer });
+  return {
+    app,
+    testDb,
+    db: testDb.database.client,
+    clock,
+    uploadDir,
+    close: async () => {
+      await app.services.jobs.stop();
+      await testDb.drop();
+      rmSync(uploadDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export type Agent = ReturnType<typeof request.agent>;

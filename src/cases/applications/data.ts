@@ -1,0 +1,18 @@
+import type { ApplicationData } from './schemas';
+
+export function applicationDataOf(row: { data: string }): ApplicationData {
+  return JSON.parse(row.data) as ApplicationData;
+}
+
+export interface ApplicationTotals {
+  totalCostCents: number;
+  fundingGapCents: number;
+  requestedCents: number;
+}
+
+/** The server's arithmetic of the cost and financing plan; pages only mirror it. */
+export function totalsOf(data: ApplicationData): ApplicationTotals {
+  const totalCostCents = (data.costItems ?? []).reduce((sum, item) => sum + item.amountCents, 0);
+  const fundingGapCents = totalCostCents - (data.ownFundsCents ?? 0) - (data.thirdPartyFundsCents ?? 0);
+  return { totalCostCents, fundingGapCents, requestedCents: data.requestedCents ?? 0 };
+}

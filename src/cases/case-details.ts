@@ -1,0 +1,60 @@
+import type { Actor } from '../auth/policy';
+import type { Db } from '../db/client';
+import type { CaseRow } from './case-kind';
+
+export interface HistoryEntry {
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  event: string;
+  from: string | null;
+  to: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** Comments a caller may read: applicants only those shared with them. */
+export function visibleCommentsWhere(actor: Actor) {
+  return actor.role === 'applicant' ? { visibility: 'shared' } : {};
+}
+
+/** Everything shown around a case: one query per concern, shared by pages and API. */
+export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
+  const [organisation, attachments, comments, notices, audit] = await Promise.all([
+    db.organisation.findUniqueOrThrow({ where: { id: row.organisationId } }),
+    db.attachment.findMany({ where: { caseId: row.id }, orderBy: { createdAt: 'asc' } }),
+    db.comment.findMany({
+      where: { caseId: row.id, ...visibleCommentsWhere(actor) },
+      include: { author: { select: { name: true, role: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db.notice.findMany({
+      where: { caseId: row.id },
+      select: { id: true, kind: true, sha256: true, createdAt: true, replacesId: true },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db.auditEvent.findMany({ where: { subjectType: 'case', subjectId: row.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  ]);
+  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))];
+  const people = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  // Internal comments stay internal in the history too.
+  const visibleAudit =
+    actor.role === 'applicant' ? audit.filter((a) => !(a.action === 'COMMENT' && a.payload.includes('"internal"'))) : audit;
+  const history: HistoryEntry[] = visibleAudit.map((a) => ({
+    at: a.at,
+    actorId: a.actorId,
+    actorName: a.actorId ? (nameOf.get(a.actorId) ?? '–') : 'System',
+    event: a.action,
+    from: a.fromState,
+    to: a.toState,
+    payload: JSON.parse(a.payload) as Record<string, unknown>,
+  }));
+  return { organisation, attachments, comments, notices, history };
+}
+
+export type CaseDetails = Awaited<ReturnType<typeof loadCaseDetails>>;
+
+/** The latest history entry of an event type, e.g. the request for changes in force. */
+export function latestOf(history: HistoryEntry[], event: string): HistoryEntry | undefined {
+  return [...history].reverse().find((h) => h.event === event);
+}

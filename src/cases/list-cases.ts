@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/policy';
+import type { Db } from '../db/client';
+import { visibleCasesWhere } from './engine/load-case';
+
+export const listQuery = z.object({
+  state: z.string().max(40).regex(/^[a-z_,]*$/).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListQuery = z.output<typeof listQuery>;
+
+/** A page of the cases the caller may see, newest change first; `state` may list several. */
+export async function listCases(options: { db: Db; actor: Actor; kind: string; query: ListQuery; extraWhere?: Record<string, unknown> }) {
+  const { db, actor, kind, query } = options;
+  const states = query.state ? query.state.split(',').filter(Boolean) : [];
+  const where = {
+    ...visibleCasesWhere(actor, kind),
+    ...(states.length ? { state: { in: states } } : {}),
+    ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q.toUpperCase() } }] } : {}),
+    ...options.extraWhere,
+  };
+  const [items, total] = await Promise.all([
+    db.case.findMany({
+      where,
+      include: { organisation: { select: { id: true, name: true } } },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.case.count({ where }),
+  ]);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}

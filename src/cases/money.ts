@@ -1,0 +1,41 @@
+/** Money is integer cents everywhere inside; the API speaks "10500.00", people read "10.500,00 €". */
+
+const API_MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+const GERMAN_MONEY = /^(\d{1,3}(\.\d{3})+|\d{1,12})(,\d{1,2})?$/;
+
+export const MAX_CENTS = 999_999_999_99;
+
+/** Parses the API's decimal string ("10500.00", "10500", "10500.5") into cents. */
+export function parseApiMoney(value: string): number | null {
+  const trimmed = value.trim();
+  if (!API_MONEY.test(trimmed)) return null;
+  const [euros, fraction = ''] = trimmed.split('.');
+  return Number(euros) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** Parses what people type in a form: "10.500,00", "10500,5", "10500" or the API form. */
+export function parseGermanMoney(value: string): number | null {
+  const trimmed = value.trim().replace(/\s|€/g, '');
+  if (GERMAN_MONEY.test(trimmed)) {
+    const [euros = '0', fraction = ''] = trimmed.split(',');
+    return Number(euros.replace(/\./g, '')) * 100 + Number(fraction.padEnd(2, '0'));
+  }
+  return parseApiMoney(trimmed);
+}
+
+export function toApiMoney(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+
+export function formatEuro(cents: number): string {
+  return euro.format(cents / 100);
+}
+
+/** A form field's value: "10.500,00" without the currency sign. */
+export function toGermanInput(cents: number): string {
+  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+}

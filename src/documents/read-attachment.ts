@@ -1,0 +1,14 @@
+import { AppError } from '../http/errors';
+import { t } from '../i18n/t';
+import type { Db } from '../db/client';
+import type { Actor } from '../auth/policy';
+import { loadVisibleCase } from '../cases/engine/load-case';
+import type { FileStorage } from './storage';
+
+/** An attachment's bytes for someone who may see its case. */
+export async function readAttachment(options: { db: Db; actor: Actor; storage: FileStorage; caseKind: string; caseId: string; attachmentId: string }) {
+  const row = await loadVisibleCase(options.db, options.actor, options.caseKind, options.caseId);
+  const attachment = await options.db.attachment.findFirst({ where: { id: options.attachmentId, caseId: row.id } });
+  if (!attachment) throw new AppError('not_found', t('errors.404.detail'));
+  return { attachment, bytes: await options.storage.get(attachment.storageKey) };
+}

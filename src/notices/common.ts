@@ -1,0 +1,186 @@
+/**
+ * Parts shared by the notice templates: validation, the letter frame (information block,
+ * salutation, closing), the legal remedy notice and the model fingerprint.
+ */
+import { createHash } from 'node:crypto';
+import { compareCalendarDates, formatDate, toCalendarDate } from './format';
+import { Letter, type InfoRow } from './letter';
+import { NoticeModelError, type NoticeBase, type NoticeKind } from './model';
+
+const TITLES: Record<NoticeKind, string> = {
+  receipt: 'Eingangsbestätigung',
+  request_for_changes: 'Nachforderung von Unterlagen',
+  grant: 'Zuwendungsbescheid',
+  rejection: 'Ablehnungsbescheid',
+};
+
+/** German title of a notice kind, e.g. "Zuwendungsbescheid". */
+export function noticeTitle(kind: NoticeKind): string {
+  const title = TITLES[kind];
+  if (!title) throw new Error(`Unknown notice kind: ${String(kind)}`);
+  return title;
+}
+
+export const DEFAULT_GUIDELINE = 'Förderrichtlinie Soziales (FRL Soziales)';
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+/** Collects every missing or invalid part, then throws one NoticeModelError naming them all. */
+export class Checks {
+  readonly problems: string[] = [];
+
+  constructor(readonly kind: NoticeKind) {}
+
+  text(value: unknown, field: string, label: string): void {
+    if (typeof value !== 'string' || value.trim() === '') this.problems.push(`${field} (${label}) is missing`);
+  }
+
+  date(value: unknown, field: string, label: string): boolean {
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.problems.push(`${field} (${label}) is missing`);
+      return false;
+    }
+    try {
+      toCalendarDate(value);
+      return true;
+    } catch {
+      this.problems.push(`${field} (${label}) is not a valid date: ${value}`);
+      return false;
+    }
+  }
+
+  cents(value: unknown, field: string, label: string, opts: { positive?: boolean } = {}): boolean {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+      this.problems.push(`${field} (${label}) must be an amount in whole cents`);
+      return false;
+    }
+    if (value < 0 || (opts.positive && value === 0)) {
+      this.problems.push(`${field} (${label}) must be ${opts.positive ? 'positive' : 'zero or more'}`);
+      return false;
+    }
+    return true;
+  }
+
+  fail(problem: string): void {
+    this.problems.push(problem);
+  }
+
+  throwIfAny(): void {
+    if (this.problems.length > 0) throw new NoticeModelError(this.kind, this.problems);
+  }
+}
+
+/** Checks the parts every notice needs: authority, addressee, reference, date, contact, project. */
+export function checkBase(model: NoticeBase, checks: Checks, opts: { submittedAt: boolean }): void {
+  checks.text(model.reference, 'reference', 'Aktenzeichen');
+  const issued = checks.date(model.issuedAt, 'issuedAt', 'Datum des Schreibens');
+  checks.text(model.projectTitle, 'projectTitle', 'Projekttitel');
+  const a = model.authority;
+  if (!a) checks.fail('authority (Behörde) is missing');
+  else {
+    checks.text(a.name, 'authority.name', 'Behörde');
+    checks.text(a.department, 'authority.department', 'Amt');
+    checks.text(a.street, 'authority.street', 'Anschrift der Behörde');
+    checks.text(a.postalCode, 'authority.postalCode', 'Postleitzahl der Behörde');
+    checks.text(a.city, 'authority.city', 'Ort der Behörde');
+    checks.text(a.email, 'authority.email', 'E-Mail der Behörde');
+    checks.text(a.phone, 'authority.phone', 'Telefon der Behörde');
+    checks.text(a.signatoryName, 'authority.signatoryName', 'Name der zeichnenden Person');
+    checks.text(a.signatoryTitle, 'authority.signatoryTitle', 'Funktion der zeichnenden Person');
+  }
+  const r = model.addressee;
+  if (!r) checks.fail('addressee (Empfänger) is missing');
+  else {
+    checks.text(r.name, 'addressee.name', 'Name des Empfängers');
+    checks.text(r.street, 'addressee.street', 'Anschrift des Empfängers');
+    checks.text(r.postalCode, 'addressee.postalCode', 'Postleitzahl des Empfängers');
+    checks.text(r.city, 'addressee.city', 'Ort des Empfängers');
+  }
+  if (!model.contact) checks.fail('contact (Ansprechperson) is missing');
+  else {
+    checks.text(model.contact.name, 'contact.name', 'Ansprechperson');
+    checks.text(model.contact.email, 'contact.email', 'E-Mail der Ansprechperson');
+  }
+  if (opts.submittedAt) {
+    const submitted = checks.date(model.submittedAt, 'submittedAt', 'Antragsdatum');
+    if (submitted && issued && compareCalendarDates(toCalendarDate(model.submittedAt!), toCalendarDate(model.issuedAt)) > 0) {
+      checks.fail('submittedAt (Antragsdatum) lies after issuedAt (Datum des Schreibens)');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letter frame
+
+/** SHA-256 over the model with sorted keys: the same content gives the same digest. */
+export function fingerprint(model: unknown): string {
+  return createHash('sha256').update(stableJson(model)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function infoRows(model: NoticeBase): InfoRow[] {
+  const rows: InfoRow[] = [{ label: 'Aktenzeichen', value: model.reference }];
+  if (model.submittedAt) rows.push({ label: 'Ihr Antrag vom', value: formatDate(model.submittedAt) });
+  rows.push({ label: 'Datum', value: formatDate(model.issuedAt) });
+  rows.push({ label: 'Ansprechperson', value: model.contact.name });
+  rows.push({ label: 'E-Mail', value: model.contact.email });
+  if (model.contact.phone) rows.push({ label: 'Telefon', value: model.contact.phone });
+  return rows;
+}
+
+/** Opens a letter for the model with the standard frame and metadata. */
+export async function openLetter(model: NoticeBase, subject: string, title = noticeTitle(model.kind)): Promise<Letter> {
+  const issued = toCalendarDate(model.issuedAt);
+  const letter = await Letter.create({
+    authority: model.authority,
+    addressee: model.addressee,
+    info: infoRows(model),
+    subject,
+    runningHeader: `${title} vom ${formatDate(issued)} · Az. ${model.reference}`,
+    metadata: {
+      title: `${title} – Az. ${model.reference}`,
+      subject: `${title}: ${model.projectTitle}`,
+      keywords: [title, model.reference, model.addressee.name],
+      date: new Date(model.issuedAt),
+    },
+    fingerprint: fingerprint(model),
+  });
+  letter.paragraph('Sehr geehrte Damen und Herren,', { spaceAfter: 8 });
+  return letter;
+}
+
+/** "Gegen diesen Bescheid kann …": objection within one month, with the authority's address. */
+export function legalRemedy(letter: Letter, model: NoticeBase): void {
+  const a = model.authority;
+  letter.heading('Rechtsbehelfsbelehrung');
+  letter.paragraph(
+    'Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. ' +
+      `Der Widerspruch ist schriftlich oder zur Niederschrift bei der ${a.name}, ${a.department}, ` +
+      `${a.street}, ${a.postalCode} ${a.city} einzulegen.`,
+  );
+}
+
+/** Greeting, "Im Auftrag", name and function, and the note on electronic issue. */
+export function closing(letter: Letter, signatory: { name: string; title?: string }, document: 'Bescheid' | 'Schreiben'): void {
+  const lines = signatory.title ? 4 : 3;
+  letter.space(4);
+  letter.keepTogether((lines + 1) * 14 + 24 + 12);
+  letter.paragraph('Mit freundlichen Grüßen', { spaceAfter: 12 });
+  letter.paragraph(signatory.title ? `Im Auftrag\n${signatory.name}\n${signatory.title}` : `Im Auftrag\n${signatory.name}`, { spaceAfter: 12 });
+  const note =
+    document === 'Bescheid'
+      ? 'Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig.'
+      : 'Dieses Schreiben wurde elektronisch erstellt und ist ohne Unterschrift gültig.';
+  letter.paragraph(note, { size: 8.5 });
+}

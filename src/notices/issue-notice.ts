@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import { t } from '../i18n/t';
+import type { NoticeJob } from '../jobs/outbox';
+import { applicationDataOf, totalsOf } from '../cases/applications/data';
+import { defaultAuthority } from './authority';
+import type { NoticeModel } from './model';
+import { renderNotice } from './render';
+
+/** Builds the notice's view model from the case as it stood when the event was recorded. */
+export async function noticeModelFor(db: Db, job: NoticeJob, issuedAt: Date): Promise<NoticeModel> {
+  const row = await db.case.findUniqueOrThrow({ where: { id: job.caseId }, include: { organisation: true } });
+  const event = await db.auditEvent.findUniqueOrThrow({ where: { id: job.auditEventId } });
+  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  const reviewer = row.reviewerId ? await db.user.findUnique({ where: { id: row.reviewerId } }) : null;
+  const data = applicationDataOf(row);
+  const totals = totalsOf(data);
+  const base = {
+    reference: row.reference,
+    issuedAt: issuedAt.toISOString(),
+    authority: defaultAuthority,
+    addressee: { name: row.organisation.name, street: row.organisation.street, postalCode: row.organisation.postalCode, city: row.organisation.city },
+    contact: reviewer ? { name: reviewer.name, email: reviewer.email } : { name: defaultAuthority.department, email: defaultAuthority.email, phone: defaultAuthority.phone },
+    projectTitle: data.title ?? row.title,
+    submittedAt: (row.submittedAt ?? event.at).toISOString(),
+  };
+  switch (job.noticeKind) {
+    case 'receipt':
+      return { ...base, kind: 'receipt', submittedAt: event.at.toISOString() };
+    case 'request_for_changes':
+      return { ...base, kind: 'request_for_changes', message: String(payload.message), dueDate: String(payload.dueDate) };
+    case 'grant':
+      return {
+        ...base,
+        kind: 'grant',
+        requestedCents: totals.requestedCents,
+        grantedCents: Number(payload.amount),
+        financingType: data.financingType ?? 'deficit',
+        periodStart: data.periodStart ?? '',
+        periodEnd: data.periodEnd ?? '',
+        costItems: (data.costItems ?? []).map((i) => ({ category: t(`labels.costCategories.${i.category}`), description: i.description, amountCents: i.amountCents })),
+        ownFundsCents: data.ownFundsCents ?? 0,
+        thirdPartyFundsCents: data.thirdPartyFundsCents ?? 0,
+        ...(payload.conditions ? { conditions: String(payload.conditions) } : {}),
+        ...(payload.rationale ? { rationale: String(payload.rationale) } : {}),
+        purpose: data.summary ?? data.title ?? row.title,
+      };
+    case 'rejection':
+      return { ...base, kind: 'rejection', requestedCents: totals.requestedCents, rationale: String(payload.rationale) };
+    default:
+      throw new Error(`Unknown notice kind ${job.noticeKind}`);
+  }
+}
+
+/**
+ * Renders and stores a notice once. The outbox job id is unique on the notice, so a job that
+ * runs again after a crash finds its notice and stops: a decision never yields two notices.
+ */
+export async function issueNotice(options: { db: Db; job: NoticeJob; jobId: string }): Promise<void> {
+  const { db, job, jobId } = options;
+  if (await db.notice.findUnique({ where: { jobId } })) return;
+  const event = await db.auditEvent.findUniqueOrThrow({ where: { id: job.auditEventId } });
+  // The notice is dated with the decision, not with the moment a worker got to it.
+  const model = await noticeModelFor(db, job, event.at);
+  const bytes = await renderNotice(model);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    await db.notice.create({ data: { caseId: job.caseId, kind: job.noticeKind, sha256, content: Buffer.from(bytes), jobId } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
