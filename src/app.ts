@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const sessions = session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
-    store: new DatabaseSessionStore(db, clock),
+    store: new DatabaseSessionStore(db),
     resave: false,
     saveUninitialized: false,
     rolling: true,

@@ -6,7 +6,6 @@ import { seedDemoData, demoAccounts, DEMO_PASSWORD } from './db/demo-data';
 import { createLogger } from './http/logger';
 import { createApp } from './app';
 import { DatabaseSessionStore } from './auth/session-store';
-import { systemClock } from './clock';
 import { seedReferenceData } from './cases/reference-data';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
   app.services.jobs.start();
   const server = createServer(app);
   const prune = setInterval(() => {
-    new DatabaseSessionStore(database.client, systemClock).prune().catch((err: unknown) => logger.warn({ err }, 'session prune failed'));
+    new DatabaseSessionStore(database.client).prune().catch((err: unknown) => logger.warn({ err }, 'session prune failed'));
   }, SESSION_PRUNE_MS);
   prune.unref();
 

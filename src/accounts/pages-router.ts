@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AppError } from '../http/errors';
-import { flash } from '../http/flash';
+import { flash, redirectAfterSave } from '../http/flash';
 import { handleForm } from '../http/forms';
 import { parse } from '../http/validate';
 import { param } from '../http/params';
@@ -32,7 +32,7 @@ export function accountPagesRouter(services: Services): Router {
     const body = req.body as Body;
     await handleForm(res, 'pages/register', {}, body, async () => {
       await registerOrganisation({ db, clock, input: parse(registrationInput, body) });
-      res.redirect(303, '/registrieren/eingegangen');
+      await redirectAfterSave(req, res, '/registrieren/eingegangen');
     });
   });
 
@@ -53,7 +53,7 @@ export function accountPagesRouter(services: Services): Router {
       const signedIn = toCurrentUser({ ...user, organisation: invitation.organisation });
       await new Promise<void>((resolve, reject) => req.login(signedIn, (e) => (e ? reject(e) : resolve())));
       flash(req, 'success', t('accounts.invitationAccepted'));
-      res.redirect(303, '/');
+      await redirectAfterSave(req, res, '/');
     });
   });
 
@@ -67,7 +67,7 @@ export function accountPagesRouter(services: Services): Router {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       flash(req, 'danger', error.errors.map((e) => e.message).join(' ') || error.message);
     }
-    res.redirect(303, '/');
+    await redirectAfterSave(req, res, '/');
   });
 
   const organisationsPage = async (status: string | undefined) => {
@@ -90,20 +90,20 @@ export function accountPagesRouter(services: Services): Router {
     await handleForm(res, 'pages/admin/organisations', await organisationsPage(undefined), body, async () => {
       const organisation = await createOrganisation({ db, clock, actor: actorOf(req.user!), input: parse(organisationInput, body) });
       flash(req, 'success', t('accounts.organisationCreated', { name: organisation.name }));
-      res.redirect(303, '/admin/organisationen');
+      await redirectAfterSave(req, res, '/admin/organisationen');
     });
   });
 
   router.post('/admin/organisationen/:id/freigeben', ...requireRole('coordinator', 'admin'), async (req, res) => {
     const organisation = await approveOrganisation({ db, clock, actor: actorOf(req.user!), organisationId: param(req, 'id') });
     flash(req, 'success', t('accounts.organisationApproved', { name: organisation.name }));
-    res.redirect(303, '/admin/organisationen');
+    await redirectAfterSave(req, res, '/admin/organisationen');
   });
 
   router.post('/admin/organisationen/:id/deaktivieren', ...requireRole('admin'), async (req, res) => {
     const organisation = await deactivateOrganisation({ db, clock, actor: actorOf(req.user!), organisationId: param(req, 'id') });
     flash(req, 'success', t('accounts.organisationDeactivated', { name: organisation.name }));
-    res.redirect(303, '/admin/organisationen');
+    await redirectAfterSave(req, res, '/admin/organisationen');
   });
 
   const usersPage = async () => {
@@ -127,14 +127,14 @@ export function accountPagesRouter(services: Services): Router {
     await handleForm(res, 'pages/admin/users', await usersPage(), body, async () => {
       const user = await createUser({ db, clock, actor: actorOf(req.user!), input: parse(userInput, body) });
       flash(req, 'success', t('accounts.userCreated', { email: user.email }));
-      res.redirect(303, '/admin/benutzer');
+      await redirectAfterSave(req, res, '/admin/benutzer');
     });
   });
 
   router.post('/admin/benutzer/:id/deaktivieren', ...requireRole('admin'), async (req, res) => {
     const user = await deactivateUser({ db, clock, actor: actorOf(req.user!), userId: param(req, 'id') });
     flash(req, 'success', t('accounts.userDeactivated', { name: user.name }));
-    res.redirect(303, '/admin/benutzer');
+    await redirectAfterSave(req, res, '/admin/benutzer');
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AppError } from '../http/errors';
-import { flash } from '../http/flash';
+import { flash, redirectAfterSave } from '../http/flash';
 import { t } from '../i18n/t';
 import type { Services } from '../services';
 import type { CurrentUser } from './current-user';
@@ -36,7 +36,7 @@ export function authPagesRouter(services: Services): Router {
       req.login(user, (loginError) => {
         if (loginError) return next(loginError);
         flash(req, 'success', t('auth.signedIn'));
-        res.redirect(303, target);
+        redirectAfterSave(req, res, target).catch(next);
       });
     })(req, res, next);
   });
@@ -45,7 +45,7 @@ export function authPagesRouter(services: Services): Router {
     req.logout((error) => {
       if (error) return next(error);
       flash(req, 'info', t('auth.signedOut'));
-      res.redirect(303, '/');
+      redirectAfterSave(req, res, '/').catch(next);
     });
   });
 

@@ -1,5 +1,4 @@
 import { Store, type SessionData } from 'express-session';
-import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
@@ -14,10 +13,8 @@ const DEFAULT_TTL_MS = 8 * 3600 * 1000;
  * signed-in user, so deactivating a user can end all of its sessions.
  */
 export class DatabaseSessionStore extends Store {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-  ) {
+  // express-session dates cookies with the real clock, so expiry is judged by it too.
+  constructor(private readonly db: Db) {
     super();
   }
 
@@ -25,7 +22,7 @@ export class DatabaseSessionStore extends Store {
     this.db.session
       .findUnique({ where: { sid } })
       .then((row) => {
-        if (!row || row.expiresAt <= this.clock.now()) return callback(undefined, null);
+        if (!row || row.expiresAt <= new Date()) return callback(undefined, null);
         return callback(undefined, JSON.parse(row.data) as SessionData);
       })
       .catch((error: unknown) => callback(error));
@@ -57,13 +54,13 @@ export class DatabaseSessionStore extends Store {
 
   /** Removes expired sessions; the server calls it now and then. */
   async prune(): Promise<number> {
-    const { count } = await this.db.session.deleteMany({ where: { expiresAt: { lte: this.clock.now() } } });
+    const { count } = await this.db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
     return count;
   }
 
   private expiryOf(session: SessionData): Date {
     const expires = session.cookie?.expires;
-    return expires ? new Date(expires) : new Date(this.clock.now().getTime() + DEFAULT_TTL_MS);
+    return expires ? new Date(expires) : new Date(new Date().getTime() + DEFAULT_TTL_MS);
   }
 }
 

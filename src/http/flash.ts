@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 export type FlashType = 'success' | 'info' | 'warning' | 'danger';
 export interface FlashMessage {
@@ -24,3 +24,22 @@ export const takeFlash: RequestHandler = (req, res, next) => {
   if (messages) delete req.session.flash;
   next();
 };
+
+/**
+ * Saves the session, then redirects. express-session would save while the redirect's body is
+ * still being written, and browsers follow the Location header before that save is done: the
+ * next page could then miss the flash message or a fresh sign-in.
+ */
+export function redirectAfterSave(req: Request, res: Response, location: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!req.session) {
+      res.redirect(303, location);
+      return resolve();
+    }
+    req.session.save((error) => {
+      if (error) return reject(error as Error);
+      res.redirect(303, location);
+      resolve();
+    });
+  });
+}

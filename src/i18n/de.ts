@@ -101,6 +101,11 @@ export const de = {
       APPROVE: 'Bewilligen',
       REJECT: 'Ablehnen',
       WITHDRAW: 'Zurückziehen',
+      COMMENT: 'Kommentar',
+      ATTACH: 'Anlage hochgeladen',
+      DETACH: 'Anlage gelöscht',
+      DRAFT_STATEMENT: 'Stellungnahme entworfen',
+      ISSUE: 'Stellungnahme gezeichnet',
     },
     noticeKinds: {
       receipt: 'Eingangsbestätigung',
@@ -138,6 +143,10 @@ export const de = {
       text: 'Guten Tag,\n\nüber Ihren Antrag {reference} „{title}“ wurde entschieden. Den Bescheid können Sie im Förderportal herunterladen.',
     },
     footer: 'Zum Vorgang: {link}\n\nDiese Nachricht wurde automatisch vom Förderportal Soziales des Amtes für Soziales gesendet.',
+  },
+  notices: {
+    extraOwnFunds:
+      'Die Zuwendung deckt die Ausgaben nicht vollständig. Der verbleibende Betrag von {amount} ist durch zusätzliche Eigenmittel zu decken; die Eigenmittel im verbindlichen Finanzierungsplan betragen daher {ownFunds}. Alternativ können die Ausgaben nach Absprache mit dem Amt für Soziales entsprechend gekürzt werden.',
   },
   comments: {
     internalForbidden: 'Träger können nur Kommentare schreiben, die das Amt sieht.',

@@ -25,19 +25,56 @@ export function noticeFontBytes(): NoticeFontBytes {
 }
 
 /**
- * fontkit for pdf-lib that parses each font once per process. pdf-lib calls `fontkit.create(bytes)`
- * for every embedFont; the parsed font is read-only for layout and subsetting (each document gets
- * its own subset object), so sharing it skips the parse and reuses fontkit's glyph caches.
+ * fontkit for pdf-lib that parses each font once per process and caches text shaping per word.
+ *
+ * pdf-lib calls `fontkit.create(bytes)` for every embedFont, and `font.layout(text)` (OpenType
+ * shaping, the main cost of a render) on every widthOfTextAtSize and drawText. The parsed font is
+ * read-only for layout and subsetting (each document gets its own subset), so it is shared; and
+ * `layout` of a line is assembled from cached per-word runs. pdf-lib only reads the glyphs of a
+ * run (it ignores kerning positions), and shaping never crosses a space in Latin, Greek or
+ * Cyrillic text. Text with right-to-left characters is shaped as a whole, uncached.
  */
 type ParsedFont = ReturnType<typeof fontkit.create>;
+type GlyphRun = ReturnType<ParsedFont['layout']>;
+
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const MAX_CACHED_WORDS = 50_000;
+
+function withWordLayoutCache(font: ParsedFont): ParsedFont {
+  const shape = font.layout.bind(font);
+  const words = new Map<string, GlyphRun>();
+  const layoutWord = (word: string): GlyphRun => {
+    let run = words.get(word);
+    if (!run) {
+      if (words.size >= MAX_CACHED_WORDS) words.clear();
+      run = shape(word);
+      words.set(word, run);
+    }
+    return run;
+  };
+  font.layout = ((text: string, features?: unknown): GlyphRun => {
+    if (features !== undefined || RTL.test(text)) return shape(text, features as never);
+    if (!text.includes(' ')) return layoutWord(text);
+    const glyphs: GlyphRun['glyphs'] = [];
+    const positions: GlyphRun['positions'] = [];
+    for (const part of text.split(/( )/)) {
+      if (part === '') continue;
+      const run = layoutWord(part);
+      glyphs.push(...run.glyphs);
+      positions.push(...run.positions);
+    }
+    return { glyphs, positions } as GlyphRun;
+  }) as ParsedFont['layout'];
+  return font;
+}
 
 export const cachingFontkit = {
   create(data: Uint8Array, postscriptName?: string): ParsedFont {
     if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
     let font = parsed.get(data);
     if (!font) {
-      font = fontkit.create(data);
+      font = withWordLayoutCache(fontkit.create(data));
       parsed.set(data, font);
     }
     return font;

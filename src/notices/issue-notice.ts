@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../db/errors';
 import { t } from '../i18n/t';
 import type { NoticeJob } from '../jobs/outbox';
 import { applicationDataOf, totalsOf } from '../cases/applications/data';
+import { formatEuro } from '../cases/money';
 import { defaultAuthority } from './authority';
 import type { NoticeModel } from './model';
 import { renderNotice } from './render';
@@ -30,22 +31,32 @@ export async function noticeModelFor(db: Db, job: NoticeJob, issuedAt: Date): Pr
       return { ...base, kind: 'receipt', submittedAt: event.at.toISOString() };
     case 'request_for_changes':
       return { ...base, kind: 'request_for_changes', message: String(payload.message), dueDate: String(payload.dueDate) };
-    case 'grant':
+    case 'grant': {
+      const grantedCents = Number(payload.amount);
+      // The binding plan must balance: whatever the grant does not cover is the provider's share.
+      const ownFundsCents = totals.totalCostCents - (data.thirdPartyFundsCents ?? 0) - grantedCents;
+      const extraOwnFunds = ownFundsCents - (data.ownFundsCents ?? 0);
+      const planNote =
+        extraOwnFunds > 0
+          ? t('notices.extraOwnFunds', { amount: formatEuro(extraOwnFunds), ownFunds: formatEuro(ownFundsCents) })
+          : undefined;
+      const conditions = [planNote, payload.conditions ? String(payload.conditions) : undefined].filter(Boolean).join('\n\n');
       return {
         ...base,
         kind: 'grant',
         requestedCents: totals.requestedCents,
-        grantedCents: Number(payload.amount),
+        grantedCents,
         financingType: data.financingType ?? 'deficit',
         periodStart: data.periodStart ?? '',
         periodEnd: data.periodEnd ?? '',
         costItems: (data.costItems ?? []).map((i) => ({ category: t(`labels.costCategories.${i.category}`), description: i.description, amountCents: i.amountCents })),
-        ownFundsCents: data.ownFundsCents ?? 0,
+        ownFundsCents,
         thirdPartyFundsCents: data.thirdPartyFundsCents ?? 0,
-        ...(payload.conditions ? { conditions: String(payload.conditions) } : {}),
+        ...(conditions ? { conditions } : {}),
         ...(payload.rationale ? { rationale: String(payload.rationale) } : {}),
         purpose: data.summary ?? data.title ?? row.title,
       };
+    }
     case 'rejection':
       return { ...base, kind: 'rejection', requestedCents: totals.requestedCents, rationale: String(payload.rationale) };
     default:

@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../../auth/policy';
 import type { CaseKind, CaseRow } from '../case-kind';
 import { formatEuro } from '../money';
+import { todayInBerlin } from '../../clock';
 import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
 import { eventSchemas } from './schemas';
@@ -34,10 +35,6 @@ export function mayAttemptApplicationEvent(actor: Actor, type: string, row: { or
 
 function invalid(path: string, message: string): AppError {
   return new AppError('invalid', t('errors.422.detail'), { errors: [{ path, message }] });
-}
-
-function todayIn(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
 }
 
 export function applicationKind(options: { requiredAttachments: string[] }): CaseKind {
@@ -67,7 +64,7 @@ export function applicationKind(options: { requiredAttachments: string[] }): Cas
       if (type === 'APPROVE' && amount !== undefined && amount < requested && !payload.rationale) {
         throw invalid('rationale', t('cases.partialNeedsRationale'));
       }
-      if (type === 'REQUEST_CHANGES' && (payload.dueDate as string) <= todayIn(now)) {
+      if (type === 'REQUEST_CHANGES' && (payload.dueDate as string) <= todayInBerlin(now)) {
         throw invalid('dueDate', t('cases.dateInPast'));
       }
       return payload;
