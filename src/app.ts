@@ -32,6 +32,7 @@ import { applicationKind } from './cases/applications/kind';
 import { applicationApiSpec } from './cases/applications/api-spec';
 import { caseApiPaths, caseApiRouter } from './cases/case-api-router';
 import { folderStorage } from './documents/storage';
+import { applicationPagesRouter } from './cases/applications/pages-router';
 import { projectRoot } from './paths';
 
 export interface AppDeps {
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(homeRouter(services));
   app.use(authPagesRouter(services));
   app.use(accountPagesRouter(services));
+  app.use(applicationPagesRouter(services));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -7,6 +7,7 @@ import { createLogger } from './http/logger';
 import { createApp } from './app';
 import { DatabaseSessionStore } from './auth/session-store';
 import { seedReferenceData } from './cases/reference-data';
+import { seedDemoCases } from './db/demo-cases';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SESSION_PRUNE_MS = 15 * 60 * 1000;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const seeded = config.demoData && (await seedDemoData(database.client));
 
   const app = createApp({ config, database, logger });
+  if (seeded) await seedDemoCases(app.services);
   app.services.jobs.start();
   const server = createServer(app);
   const prune = setInterval(() => {

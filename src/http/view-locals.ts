@@ -12,11 +12,11 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
   if (!user) return [home, { href: '/registrieren', label: t('nav.register') }];
   switch (user.role) {
     case 'applicant':
-      return [home];
+      return [home, { href: '/antraege', label: t('nav.applications') }];
     case 'coordinator':
-      return [home, { href: '/admin/organisationen', label: t('nav.organisations') }];
+      return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/admin/organisationen', label: t('nav.organisations') }];
     case 'head':
-      return [home];
+      return [home, { href: '/antraege', label: t('nav.inbox') }];
     case 'admin':
       return [home, { href: '/admin/organisationen', label: t('nav.organisations') }, { href: '/admin/benutzer', label: t('nav.users') }];
   }

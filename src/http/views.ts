@@ -14,6 +14,9 @@ export function configureViews(app: Express, options: { cache: boolean }): nunju
     throwOnUndefined: false,
   });
   env.addGlobal('t', t);
+  env.addGlobal('errorFor', (errors: { field: string; message: string }[] | undefined, field: string) =>
+    (errors ?? []).find((e) => e.field === field)?.message,
+  );
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.express(app);

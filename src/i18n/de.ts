@@ -10,6 +10,8 @@ export const de = {
   organisationStatus: { pending: 'Wartet auf Freigabe', approved: 'Freigegeben', deactivated: 'Deaktiviert' },
   nav: {
     home: 'Startseite',
+    applications: 'Anträge',
+    inbox: 'Arbeitskorb',
     organisations: 'Organisationen',
     users: 'Benutzerkonten',
     signIn: 'Anmelden',
@@ -147,6 +149,21 @@ export const de = {
   notices: {
     extraOwnFunds:
       'Die Zuwendung deckt die Ausgaben nicht vollständig. Der verbleibende Betrag von {amount} ist durch zusätzliche Eigenmittel zu decken; die Eigenmittel im verbindlichen Finanzierungsplan betragen daher {ownFunds}. Alternativ können die Ausgaben nach Absprache mit dem Amt für Soziales entsprechend gekürzt werden.',
+  },
+  applications: {
+    draftCreated: 'Der Entwurf {reference} ist gespeichert. Sie können ihn jederzeit weiter bearbeiten.',
+    saved: 'Ihre Änderungen sind gespeichert.',
+    done: {
+      SUBMIT: 'Ihr Antrag ist eingereicht. Die Eingangsbestätigung erscheint in wenigen Augenblicken beim Antrag.',
+      START_REVIEW: 'Sie haben die Prüfung übernommen.',
+      REQUEST_CHANGES: 'Die Nachforderung ist gestellt; der Träger wird benachrichtigt.',
+      RESUBMIT: 'Ihr Antrag ist erneut eingereicht.',
+      RECOMMEND: 'Ihr Votum ist gespeichert; der Antrag liegt der Amtsleitung zur Entscheidung vor.',
+      RETURN_TO_REVIEW: 'Der Antrag ist zur Prüfung zurückgegeben.',
+      APPROVE: 'Der Antrag ist bewilligt. Der Zuwendungsbescheid wird erstellt.',
+      REJECT: 'Der Antrag ist abgelehnt. Der Ablehnungsbescheid wird erstellt.',
+      WITHDRAW: 'Der Antrag ist zurückgezogen.',
+    },
   },
   comments: {
     internalForbidden: 'Träger können nur Kommentare schreiben, die das Amt sieht.',

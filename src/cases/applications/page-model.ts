@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { CaseKind, CaseRow } from '../case-kind';
 import { latestOf } from '../case-details';
 import { loadCaseView } from '../case-view';
-import { formatEuro } from '../money';
+import { formatEuro, toGermanInput } from '../money';
 import type { ApplicationContext } from '../../workflow/application-machine';
 import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
@@ -57,6 +57,7 @@ export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor,
     steps: applicationSteps(row.state),
     next: nextAction(row.state, row.dueDate),
     allowedEvents,
+    can: Object.fromEntries(allowedEvents.map((e) => [e, true])),
     editable,
     missing: editable ? missingParts(data, details.attachments.map((a) => a.kind), requiredAttachments) : [],
     attachments: details.attachments.map((a) => ({ ...a, kindLabel: t(`labels.attachmentKinds.${a.kind}`) })),
@@ -75,6 +76,7 @@ export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor,
       ? {
           approve: context.recommendation.recommendation === 'approve',
           amount: context.recommendation.amountCents === null ? null : formatEuro(context.recommendation.amountCents),
+          amountInput: context.recommendation.amountCents === null ? '' : toGermanInput(context.recommendation.amountCents),
           rationale: context.recommendation.rationale,
         }
       : null,

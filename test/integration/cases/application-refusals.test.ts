@@ -56,13 +56,20 @@ describe('application API refusals', () => {
   });
 
   it('when an event comes from the wrong role, then 403; when the workflow does not allow it now, then 409', async () => {
+    const submitted = await buildSubmittedApplication(t, applicant);
+    expect((await sendEvent(t, head, submitted.id, { type: 'START_REVIEW' })).status).toBe(403);
+    expect((await sendEvent(t, coordinator, submitted.id, { type: 'SUBMIT' })).status).toBe(403);
+    expect((await sendEvent(t, applicant, submitted.id, { type: 'SUBMIT' })).status).toBe(409);
     const draft = await buildDraftApplication(t, applicant);
-    expect((await sendEvent(t, head, draft.id, { type: 'START_REVIEW' })).status).toBe(403);
-    expect((await sendEvent(t, coordinator, draft.id, { type: 'SUBMIT' })).status).toBe(403);
-    expect((await sendEvent(t, coordinator, draft.id, { type: 'START_REVIEW' })).status).toBe(409);
     const unknown = await sendEvent(t, applicant, draft.id, { type: 'DANCE' });
     expect(unknown.status).toBe(422);
     expect((await sendEvent(t, applicant, draft.id, {})).status).toBe(422);
+  });
+
+  it('when staff look for a draft, then it does not exist for them until it is submitted', async () => {
+    const draft = await buildDraftApplication(t, applicant);
+    expect((await request(t.app).get(`/api/v1/applications/${draft.id}`).set(auth(coordinator))).status).toBe(404);
+    expect((await sendEvent(t, coordinator, draft.id, { type: 'START_REVIEW' })).status).toBe(404);
   });
 
   it('when someone other than the reviewer requests changes, then 403', async () => {
