@@ -32,7 +32,7 @@ export interface CaseApiSpec {
   summarySchema: z.ZodType;
   create(services: Services, actor: Actor, input: unknown): Promise<CaseRow>;
   update(services: Services, actor: Actor, caseId: string, input: unknown, ifMatch: number | undefined): Promise<CaseRow>;
-  present(row: CaseRow, details: CaseDetails, allowedEvents: string[]): unknown;
+  present(row: CaseRow, details: CaseDetails, allowedEvents: string[], actor: Actor): unknown;
   presentSummary(row: CaseRow & { organisation: { id: string; name: string } }): unknown;
 }
 
@@ -100,7 +100,7 @@ export function caseApiRouter(services: Services, spec: CaseApiSpec): Router {
   const actor = (req: Request) => actorOf(req.user!);
   const full = async (req: Request, row: CaseRow) => {
     const view = await loadCaseView(db, kind, actor(req), row);
-    return spec.present(row, view.details, view.allowedEvents);
+    return spec.present(row, view.details, view.allowedEvents, actor(req));
   };
 
   router.use(`/${spec.path}`, requireUser);

@@ -1,5 +1,10 @@
 import { Router } from 'express';
 import type { Services } from '../services';
+import { t } from '../i18n/t';
+import { todayInBerlin } from '../clock';
+import { actorOf } from '../auth/current-user';
+import { inboxCounts } from '../cases/inbox';
+import { nextAction } from '../cases/applications/progress';
 
 /** The start page per role, and the fixed pages every public service needs. */
 export function homeRouter(services: Services): Router {
@@ -17,11 +22,21 @@ export function homeRouter(services: Services): Router {
           invitations: { where: { acceptedAt: null, expiresAt: { gt: clock.now() } }, orderBy: { createdAt: 'desc' } },
         },
       });
-      return res.render('pages/home-applicant', { organisation });
+      const cases = await db.case.findMany({ where: { organisationId: organisation.id }, orderBy: { updatedAt: 'desc' }, take: 50 });
+      return res.render('pages/home-applicant', {
+        organisation,
+        cases: cases.map((c) => ({
+          ...c,
+          stateLabel: t(`labels.states.${c.state}`),
+          next: nextAction(c.state, c.dueDate),
+          overdue: c.dueDate !== null && c.dueDate < todayInBerlin(clock.now()),
+        })),
+      });
     }
     const pendingOrganisations =
       user.role === 'coordinator' || user.role === 'admin' ? await db.organisation.count({ where: { status: 'pending' } }) : 0;
-    res.render('pages/home-staff', { role: user.role, pendingOrganisations });
+    const counts = user.role === 'admin' ? [] : await inboxCounts(db, actorOf(user), 'application');
+    res.render('pages/home-staff', { role: user.role, pendingOrganisations, counts });
   });
 
   router.get('/barrierefreiheit', (_req, res) => res.render('pages/accessibility'));

@@ -1,18 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app';
+import { launchBrowser, listen } from '../support/browser';
 import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('signing in with a real browser', () => {
   let t: TestApp;
@@ -23,10 +13,8 @@ describe('signing in with a real browser', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemoData(t.db);
-    server = t.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ server, base } = await listen(t));
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

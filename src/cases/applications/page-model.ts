@@ -72,7 +72,8 @@ export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor,
     })),
     changeRequest: changeRequest ? { message: String(changeRequest.payload.message), dueDate: String(changeRequest.payload.dueDate) } : null,
     returned: returned ? { message: String(returned.payload.message), by: returned.actorName } : null,
-    recommendation: context.recommendation
+    // The Votum is internal advice to the head; the provider sees only the decision.
+    recommendation: context.recommendation && actor.role !== 'applicant'
       ? {
           approve: context.recommendation.recommendation === 'approve',
           amount: context.recommendation.amountCents === null ? null : formatEuro(context.recommendation.amountCents),

@@ -4,6 +4,7 @@ import type { CaseRow } from '../case-kind';
 import { toApiMoney } from '../money';
 import { applicationDataOf, totalsOf } from './data';
 import type { ApplicationContext } from '../../workflow/application-machine';
+import type { Actor } from '../../auth/policy';
 
 const money = z.string().meta({ example: '10500.00' });
 
@@ -69,7 +70,8 @@ export const applicationSummaryResponse = z
   })
   .meta({ id: 'ApplicationSummary' });
 
-export function presentApplication(row: CaseRow, details: CaseDetails, allowedEvents: string[]): z.infer<typeof applicationResponse> {
+/** The recommendation (Votum) is the administration's internal advice: providers never see it. */
+export function presentApplication(row: CaseRow, details: CaseDetails, allowedEvents: string[], actor: Actor): z.infer<typeof applicationResponse> {
   const data = applicationDataOf(row);
   const totals = totalsOf(data);
   const context = JSON.parse(row.context) as ApplicationContext;
@@ -106,7 +108,7 @@ export function presentApplication(row: CaseRow, details: CaseDetails, allowedEv
     changeRequest: changeRequest
       ? { message: String(changeRequest.payload.message), dueDate: String(changeRequest.payload.dueDate) }
       : null,
-    recommendation: context.recommendation
+    recommendation: context.recommendation && actor.role !== 'applicant'
       ? {
           recommendation: context.recommendation.recommendation,
           amount: context.recommendation.amountCents === null ? null : toApiMoney(context.recommendation.amountCents),

@@ -54,7 +54,7 @@ describe('application pages', () => {
   it('when a provider fills the form with German amounts, then the draft stores cents and the case page shows euros', async () => {
     const res = await post(applicantCookie, '/antraege/neu', form);
     expect(res.status).toBe(303);
-    const id = /\/antraege\/(\w+)$/.exec(res.headers.location)![1]!;
+    const id = /\/antraege\/(\w+)$/.exec(String(res.headers.location))![1]!;
     const row = await t.db.case.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ totalCostCents: 200_000, requestedCents: 180_000, state: 'draft' });
     const show = await page(applicantCookie, `/antraege/${id}`);

@@ -54,6 +54,8 @@ describe('an FRL application from draft to grant notice, through the API', () =>
     expect((await sendEvent(t, applicant, draft.id, { type: 'RESUBMIT' })).body.state).toBe('in_review');
     const recommended = await sendEvent(t, coordinator, draft.id, { type: 'RECOMMEND', recommendation: 'approve', amount: '9000.00', rationale: 'Guter Sozialraumbezug; Sachkosten zu hoch angesetzt.' });
     expect(recommended.body.state).toBe('awaiting_decision');
+    expect((await get(coordinator, draft.id)).body.recommendation).toEqual({ recommendation: 'approve', amount: '9000.00', rationale: 'Guter Sozialraumbezug; Sachkosten zu hoch angesetzt.' });
+    expect((await get(applicant, draft.id)).body.recommendation).toBeNull();
     const approved = await sendEvent(t, head, draft.id, { type: 'APPROVE', amount: '9000.00', rationale: 'Sachkosten nur zum Teil förderfähig.', conditions: 'Öffentlichkeitsarbeit nennt die Förderung.' });
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('approved');

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/app';
+import { launchBrowser, listen, signIn, snapshot } from '../support/browser';
+import { PDF_BYTES } from '../support/cases';
+import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
+
+const email = (role: string) => demoAccounts.find((a) => a.role === role)!.email;
+
+describe('an FRL application walked through in a real browser by all three roles', () => {
+  let t: TestApp;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+  let caseUrl: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoData(t.db);
+    ({ server, base } = await listen(t));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+  });
+
+  async function as(role: string, steps: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, base, email(role), DEMO_PASSWORD);
+    await steps(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+
+  async function event(page: Page, button: string): Promise<void> {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.waitForLoadState('load');
+  }
+
+  it('when the provider drafts, uploads and submits, then the case is submitted with a receipt on its way', async () => {
+    await as('applicant', async (page) => {
+      await page.goto(`${base}/antraege/neu`);
+      await page.getByLabel('Titel des Projekts').fill('Familiencafé Ilversgehofen');
+      await page.getByLabel('Kurzbeschreibung und Zweck').fill('Offener Treff für Familien mit kleinen Kindern.');
+      await page.getByLabel('Ortsteil').selectOption({ label: 'Ilversgehofen (Planungsraum Nord)' });
+      await page.getByLabel('Handlungsfeld').selectOption({ label: 'Kinder, Jugend und Familie' });
+      await page.getByLabel('Teilziele (FRL Nr. 1.6.2)').fill('Familien vernetzen');
+      await page.getByLabel('Projektbausteine (FRL Nr. 2.2)').fill('Wöchentliches Café');
+      await page.getByLabel('Beginn').fill('2027-01-01');
+      await page.getByLabel('Ende', { exact: true }).fill('2027-12-31');
+      await page.getByLabel('Fehlbedarfsfinanzierung').check();
+      await page.getByLabel('Kategorie, Zeile 1').selectOption('personnel');
+      await page.getByLabel('Beschreibung, Zeile 1').fill('Fachkraft');
+      await page.getByLabel('Betrag in Euro, Zeile 1').fill('6.000,00');
+      await page.getByLabel('Eigenmittel in Euro').fill('1.000');
+      expect(await page.locator('[data-fp-totals]').textContent()).toContain('5.000,00');
+      await page.getByLabel('Beantragte Zuwendung in Euro').fill('5.000,00');
+      await page.getByLabel('Name', { exact: true }).fill('Jana Yılmaz');
+      await page.getByLabel('E-Mail-Adresse').fill('jana@lodz-bruecke.example');
+      await event(page, 'Entwurf speichern');
+      caseUrl = page.url();
+      expect(caseUrl).toMatch(/\/antraege\/\w+$/);
+      await page.getByText('Vor dem Einreichen fehlt noch:').waitFor();
+
+      for (const kind of ['Kosten- und Finanzierungsplan', 'Satzung', 'Freistellungsbescheid des Finanzamts']) {
+        await page.getByLabel('Art der Anlage').selectOption({ label: kind });
+        await page.getByLabel('Datei').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: PDF_BYTES });
+        await page.getByRole('button', { name: 'Hochladen' }).click();
+        await page.getByText(`Die Anlage „${kind}.pdf“ wurde hochgeladen.`).waitFor();
+      }
+      await snapshot(page, '1-applicant-complete');
+      await event(page, 'Antrag einreichen');
+      await page.getByText('Ihr Antrag ist eingereicht.').waitFor();
+    });
+    await t.app.services.jobs.drain();
+  });
+
+  it('when the coordinator claims it and requests changes, then the provider sees the request and resubmits', async () => {
+    await as('coordinator', async (page) => {
+      await page.goto(`${base}/antraege?gruppe=neu`);
+      await page.getByRole('link', { name: /FRL-2027-/ }).first().click();
+      await event(page, 'Prüfung übernehmen');
+      await page.getByText('Unterlagen oder Angaben nachfordern').click();
+      await page.getByLabel('Was fehlt oder ist zu ändern?').fill('Bitte ergänzen Sie die Sachkosten.');
+      await page.getByLabel('Frist').fill('2026-12-20');
+      await event(page, 'Nachforderung stellen');
+      await page.getByText('Die Nachforderung ist gestellt').waitFor();
+    });
+    await as('applicant', async (page) => {
+      await page.goto(caseUrl);
+      await page.getByText('Nachforderung – bitte bis 20.12.2026 beantworten').waitFor();
+      await snapshot(page, '2-applicant-changes-requested');
+      await event(page, 'Antrag erneut einreichen');
+      await page.getByText('Ihr Antrag ist erneut eingereicht.').waitFor();
+    });
+  });
+
+  it('when the coordinator recommends and the head approves in part, then the provider downloads the grant notice', async () => {
+    await as('coordinator', async (page) => {
+      await page.goto(caseUrl);
+      await page.getByText('Votum abgeben', { exact: true }).first().click();
+      await page.getByLabel('Bewilligung empfehlen').check();
+      await page.getByLabel('Empfohlener Betrag in Euro').fill('4.000,00');
+      await page.getByLabel('Begründung').fill('Guter Bedarf; Honorar etwas hoch.');
+      await event(page, 'Votum abgeben');
+      await page.getByText('Ihr Votum ist gespeichert').waitFor();
+    });
+    await as('head', async (page) => {
+      await page.goto(caseUrl);
+      await snapshot(page, '3-head-decision');
+      await page.getByLabel('Bewilligter Betrag in Euro').fill('4.000,00');
+      await page.getByLabel('Begründung').fill('Das Honorar ist nur bis 4.000,00 € angemessen.');
+      await event(page, 'Entscheidung treffen');
+      await page.getByText('Der Antrag ist bewilligt.').waitFor();
+    });
+    await t.app.services.jobs.drain();
+    await as('applicant', async (page) => {
+      await page.goto(caseUrl);
+      await snapshot(page, '4-applicant-approved');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Zuwendungsbescheid (PDF)' }).click()]);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(download.suggestedFilename()).toMatch(/^FRL-2027-\d{4}-grant\.pdf$/);
+    });
+  });
+});
