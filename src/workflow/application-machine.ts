@@ -9,7 +9,21 @@
  * the SUBMIT / RESUBMIT events as `facts`, computed by the caller from the stored case.
  * Money is integer cents everywhere (event `amount` fields included).
  */
-import { and, assign, initialTransition, setup, transition } from 'xstate';
+import { and, assign, setup } from 'xstate';
+import {
+  isActor,
+  nonEmptyText,
+  positiveCents,
+  reviewContext,
+  reviewGuards,
+  workflowKit,
+  type Decision as KitDecision,
+  type Persisted,
+  type ReviewContext,
+  type WorkflowActor,
+} from './workflow-kit';
+
+export { isIsoDate } from './workflow-kit';
 
 export const APPLICATION_MACHINE_VERSION = 1;
 
@@ -40,13 +54,7 @@ export const APPLICATION_EVENT_TYPES = [
 ] as const;
 export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
 
-export type WorkflowRole = 'applicant' | 'coordinator' | 'head' | 'admin';
-
-export interface WorkflowActor {
-  id: string;
-  role: WorkflowRole;
-  organisationId: string | null;
-}
+export type { WorkflowActor, WorkflowRole } from './workflow-kit';
 
 /** Computed by the caller from the stored case at SUBMIT / RESUBMIT time. */
 export interface SubmissionFacts {
@@ -84,11 +92,7 @@ export interface ApplicationRecommendation {
   by: string;
 }
 
-export interface ApplicationContext {
-  /** The organisation that owns the application. */
-  organisationId: string;
-  /** Set by START_REVIEW to the acting coordinator; kept through RESUBMIT / RETURN_TO_REVIEW. */
-  reviewerId: string | null;
+export interface ApplicationContext extends ReviewContext {
   /** Requested amount in cents, stored at SUBMIT and RESUBMIT; null while never submitted. */
   requestedCents: number | null;
   /** The current recommendation; cleared by RETURN_TO_REVIEW. */
@@ -100,10 +104,7 @@ export interface ApplicationInput {
 }
 
 /** JSON-safe persisted form (store beside it `APPLICATION_MACHINE_VERSION`). */
-export interface PersistedApplication {
-  value: ApplicationState;
-  context: ApplicationContext;
-}
+export type PersistedApplication = Persisted<ApplicationState, ApplicationContext>;
 
 /** Side effects the caller enqueues in its outbox in the same database transaction. */
 export type ApplicationEffect =
@@ -114,51 +115,7 @@ export type ApplicationEffect =
   | 'email:coordinators'
   | 'email:organisation';
 
-export type Decision =
-  | {
-      ok: true;
-      next: PersistedApplication;
-      from: ApplicationState;
-      to: ApplicationState;
-      effects: ApplicationEffect[];
-    }
-  | { ok: false };
-
-// ---------------------------------------------------------------------------------------------
-// Pure predicates (defensive: events arrive from JSON, even if validated at the edge)
-
-const ROLES: readonly string[] = ['applicant', 'coordinator', 'head', 'admin'];
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isActor(value: unknown): value is WorkflowActor {
-  if (typeof value !== 'object' || value === null) return false;
-  const a = value as Record<string, unknown>;
-  return (
-    typeof a.id === 'string' &&
-    a.id.length > 0 &&
-    typeof a.role === 'string' &&
-    ROLES.includes(a.role) &&
-    (a.organisationId === null || typeof a.organisationId === 'string')
-  );
-}
-
-function nonEmptyText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
-function positiveCents(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-}
-
-/** A calendar date written YYYY-MM-DD (e.g. 2027-02-30 is refused). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.toISOString().slice(0, 10) === value;
-}
+export type Decision = KitDecision<ApplicationState, ApplicationContext, ApplicationEffect>;
 
 /** Complete, a positive integer request, and requested <= funding gap. */
 export function factsAllowSubmission(facts: unknown): facts is SubmissionFacts {
@@ -188,29 +145,14 @@ export const applicationMachine = setup({
     input: {} as ApplicationInput,
   },
   guards: {
-    /** Role applicant AND member of the owning organisation. */
-    isOwnApplicant: ({ context, event }) =>
-      isActor(event.actor) &&
-      event.actor.role === 'applicant' &&
-      event.actor.organisationId !== null &&
-      event.actor.organisationId === context.organisationId,
-    isCoordinator: ({ event }) => isActor(event.actor) && event.actor.role === 'coordinator',
-    /** The assigned reviewer (by user id). */
-    isReviewer: ({ context, event }) =>
-      isActor(event.actor) && context.reviewerId !== null && event.actor.id === context.reviewerId,
-    /** Four-eyes: a head who is not the reviewer. */
-    isHeadNotReviewer: ({ context, event }) =>
-      isActor(event.actor) && event.actor.role === 'head' && event.actor.id !== context.reviewerId,
+    ...reviewGuards,
     submissionFactsOk: ({ event }) =>
       (event.type === 'SUBMIT' || event.type === 'RESUBMIT') && factsAllowSubmission(event.facts),
-    changeRequestOk: ({ event }) =>
-      event.type === 'REQUEST_CHANGES' && nonEmptyText(event.message) && isIsoDate(event.dueDate),
     recommendationOk: ({ context, event }) =>
       event.type === 'RECOMMEND' &&
       nonEmptyText(event.rationale) &&
       (event.recommendation === 'reject' ||
         (event.recommendation === 'approve' && withinRequested(event.amount, context))),
-    returnOk: ({ event }) => event.type === 'RETURN_TO_REVIEW' && nonEmptyText(event.message),
     /** 0 < amount <= requested; a partial approval needs a rationale. */
     approvalOk: ({ context, event }) =>
       event.type === 'APPROVE' &&
@@ -249,13 +191,7 @@ export const applicationMachine = setup({
 }).createMachine({
   id: 'application',
   initial: 'draft',
-  context: ({ input }) => ({
-    // transition()/initialTransition() run this factory with input undefined: guard it.
-    organisationId: (input as ApplicationInput | undefined)?.organisationId ?? '',
-    reviewerId: null,
-    requestedCents: null,
-    recommendation: null,
-  }),
+  context: ({ input }) => ({ ...reviewContext(input), requestedCents: null, recommendation: null }),
   states: {
     draft: {
       on: {
@@ -339,74 +275,13 @@ export const applicationMachine = setup({
 
 export type ApplicationSnapshot = ReturnType<typeof applicationMachine.resolveState>;
 
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
-
-function isApplicationState(value: unknown): value is ApplicationState {
-  return typeof value === 'string' && (APPLICATION_STATES as readonly string[]).includes(value);
-}
-
-function persist(snapshot: ApplicationSnapshot): PersistedApplication {
-  const value = snapshot.value;
-  if (!isApplicationState(value)) {
-    throw new Error(`application machine produced an unknown state: ${JSON.stringify(value)}`);
-  }
-  // JSON round trip: a plain, JSON-safe copy that shares nothing with the snapshot.
-  return { value, context: JSON.parse(JSON.stringify(snapshot.context)) as ApplicationContext };
-}
-
-/** The persisted state of a new draft owned by `organisationId`. */
-export function initialApplicationSnapshot(organisationId: string): PersistedApplication {
-  if (typeof organisationId !== 'string' || organisationId.length === 0) {
-    throw new Error('initialApplicationSnapshot: organisationId is required');
-  }
-  const [snapshot] = initialTransition(applicationMachine, { organisationId });
-  return persist(snapshot);
-}
-
-/** A machine snapshot from the persisted `{value, context}`. Throws for an unknown state. */
-export function restore(persisted: PersistedApplication): ApplicationSnapshot {
-  if (!isApplicationState(persisted?.value)) {
-    throw new Error(`restore: unknown application state ${JSON.stringify(persisted?.value)}`);
-  }
-  return applicationMachine.resolveState({ value: persisted.value, context: persisted.context });
-}
-
-/**
- * Whether `event` is allowed now and, if so, the next persisted state and the side effects to
- * enqueue. Never throws for a malformed event: it is refused.
- */
-export function decide(persisted: PersistedApplication, event: ApplicationEvent): Decision {
-  const snapshot = restore(persisted);
-  if (typeof event !== 'object' || event === null || !isActor(event.actor) || !snapshot.can(event)) {
-    return { ok: false };
-  }
-  const [nextSnapshot, actions] = transition(applicationMachine, snapshot, event);
-  const next = persist(nextSnapshot);
-  const effects: ApplicationEffect[] = [];
-  for (const action of actions) {
-    if (action.type === 'enqueueEffect') {
-      effects.push((action.params as { effect: ApplicationEffect }).effect);
-    }
-  }
-  return { ok: true, next, from: persisted.value, to: next.value, effects };
-}
-
 /**
  * Representative valid events for `actor` in this context, so `allowedEvents` says what is
  * possible in principle (payload validity aside). SUBMIT / RESUBMIT use `facts` when given.
  */
-function representativeEvents(
-  context: ApplicationContext,
-  actor: WorkflowActor,
-  facts?: SubmissionFacts,
-): ApplicationEvent[] {
+function representativeEvents(context: ApplicationContext, actor: WorkflowActor, facts?: SubmissionFacts): ApplicationEvent[] {
   const requested = context.requestedCents ?? 1;
-  const submissionFacts: SubmissionFacts = facts ?? {
-    missing: [],
-    fundingGapCents: requested,
-    requestedCents: requested,
-  };
+  const submissionFacts: SubmissionFacts = facts ?? { missing: [], fundingGapCents: requested, requestedCents: requested };
   const text = 'x';
   return [
     { type: 'SUBMIT', actor, facts: submissionFacts },
@@ -421,35 +296,31 @@ function representativeEvents(
   ];
 }
 
+const kit = workflowKit<ApplicationState, ApplicationContext, ApplicationEvent, ApplicationEffect>({
+  name: 'application',
+  machine: applicationMachine,
+  states: APPLICATION_STATES,
+  version: APPLICATION_MACHINE_VERSION,
+  representativeEvents: (context, actor) => representativeEvents(context, actor),
+});
+
+/** The persisted state of a new draft owned by `organisationId`. */
+export const initialApplicationSnapshot = (organisationId: string): PersistedApplication => kit.initial(organisationId);
+
+/** A machine snapshot from the persisted `{value, context}`. Throws for an unknown state. */
+export const restore = (persisted: PersistedApplication): ApplicationSnapshot => kit.restore(persisted) as ApplicationSnapshot;
+
+export const decide = (persisted: PersistedApplication, event: ApplicationEvent): Decision => kit.decide(persisted, event);
+
 /**
  * Event types `actor` could send now, in the order of APPLICATION_EVENT_TYPES. Payload-dependent
  * guards are evaluated with a representative valid payload; pass `facts` to make SUBMIT /
  * RESUBMIT depend on the real completeness and funding gap.
  */
-export function allowedEvents(
-  persisted: PersistedApplication,
-  actor: WorkflowActor,
-  facts?: SubmissionFacts,
-): ApplicationEventType[] {
-  if (!isActor(actor)) return [];
-  const snapshot = restore(persisted);
-  return representativeEvents(snapshot.context, actor, facts)
-    .filter((event) => snapshot.can(event))
-    .map((event) => event.type);
+export function allowedEvents(persisted: PersistedApplication, actor: WorkflowActor, facts?: SubmissionFacts): ApplicationEventType[] {
+  return kit.allowedEvents(persisted, actor, isActor(actor) ? representativeEvents(restore(persisted).context, actor, facts) : []);
 }
 
-/**
- * Migrate a persisted state written by machine version `fromVersion` to the current version.
- * Pure; throws for versions it does not know.
- */
-export function migrateApplicationSnapshot(persisted: PersistedApplication, fromVersion: number): PersistedApplication {
-  switch (fromVersion) {
-    case 1:
-      return persisted;
-    default:
-      throw new Error(
-        `migrateApplicationSnapshot: unknown application machine version ${String(fromVersion)} ` +
-          `(current ${APPLICATION_MACHINE_VERSION})`,
-      );
-  }
-}
+/** Migrate a persisted state written by machine version `fromVersion` to the current version. */
+export const migrateApplicationSnapshot = (persisted: PersistedApplication, fromVersion: number): PersistedApplication =>
+  kit.migrate(persisted, fromVersion);
