@@ -30,6 +30,8 @@ import { issueNotice } from './notices/issue-notice';
 import { noticePaths, noticesRouter } from './notices/api-router';
 import { applicationKind } from './cases/applications/kind';
 import { applicationApiSpec } from './cases/applications/api-spec';
+import { statementKind } from './cases/statements/kind';
+import { statementApiSpec } from './cases/statements/api-spec';
 import { caseApiPaths, caseApiRouter } from './cases/case-api-router';
 import { folderStorage } from './documents/storage';
 import { applicationPagesRouter } from './cases/applications/pages-router';
@@ -65,10 +67,11 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
       email: (payload) => sendCaseEmail({ db, mailer, baseUrl: config.baseUrl, job: payload as EmailJob }),
     },
   });
-  const kinds = { application: applicationKind({ requiredAttachments: config.requiredAttachments }) };
+  const kinds = { application: applicationKind({ requiredAttachments: config.requiredAttachments }), statement: statementKind() };
   const storage = folderStorage(config.uploadDir);
   const services: Services = { config, database, db, clock, logger, passport, throttle, storage, kinds, jobs, mailer };
   const applicationSpec = applicationApiSpec(kinds.application);
+  const statementSpec = statementApiSpec(kinds.statement);
   const csrf = createCsrf(SESSION_COOKIE);
 
   const app = express() as Express & { services: Services };
@@ -82,7 +85,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const staticOptions = { index: false, maxAge: config.env === 'production' ? '1d' : 0 };
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
-  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), noticePaths]));
+  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -108,6 +111,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/api/v1', authApiRouter(services));
   app.use('/api/v1', accountsApiRouter(services));
   app.use('/api/v1', caseApiRouter(services, applicationSpec));
+  app.use('/api/v1', caseApiRouter(services, statementSpec));
   app.use(noticesRouter(services));
   app.use(homeRouter(services));
   app.use(authPagesRouter(services));

@@ -19,7 +19,7 @@ export interface Services {
   passport: PassportInstance;
   throttle: SignInThrottle;
   storage: FileStorage;
-  kinds: { application: CaseKind };
+  kinds: { application: CaseKind; statement: CaseKind };
   jobs: Worker;
   mailer: Mailer;
 }

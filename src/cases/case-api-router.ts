@@ -20,7 +20,7 @@ import { loadVisibleCase } from './engine/load-case';
 import { listCases, listQuery } from './list-cases';
 import { allowedEventsFor, loadCaseView } from './case-view';
 import { addComment, commentInput } from './comments/add-comment';
-import { attachmentResponse, commentResponse } from './applications/presenters';
+import { attachmentResponse, commentResponse, presentAttachment, presentComment } from './case-presenter';
 import type { CaseDetails } from './case-details';
 
 export interface CaseApiSpec {
@@ -145,13 +145,7 @@ export function caseApiRouter(services: Services, spec: CaseApiSpec): Router {
 
   router.post(`/${spec.path}/:id/comments`, async (req, res) => {
     const comment = await addComment({ db, clock, actor: actor(req), kind: kind.kind, caseId: param(req, 'id'), body: parseJsonBody(z.object({}).passthrough(), req.body) });
-    res.status(201).json({
-      id: comment.id,
-      body: comment.body,
-      visibility: comment.visibility,
-      author: comment.author,
-      createdAt: comment.createdAt.toISOString(),
-    });
+    res.status(201).json(presentComment(comment));
   });
 
   router.post(`/${spec.path}/:id/attachments`, async (req, res) => {
@@ -170,15 +164,7 @@ export function caseApiRouter(services: Services, spec: CaseApiSpec): Router {
       kind: body.kind,
       file: req.file,
     });
-    res.status(201).json({
-      id: attachment.id,
-      kind: attachment.kind,
-      fileName: attachment.fileName,
-      mediaType: attachment.mediaType,
-      size: attachment.size,
-      sha256: attachment.sha256,
-      createdAt: attachment.createdAt.toISOString(),
-    });
+    res.status(201).json(presentAttachment(attachment));
   });
 
   router.get(`/${spec.path}/:id/attachments/:attachmentId`, async (req, res) => {

@@ -9,8 +9,7 @@ import { displayFileName } from './file-name';
 import { sniffAllowedType } from './sniff';
 import type { FileStorage } from './storage';
 import { MAX_FILES_PER_CASE } from './upload';
-
-export const EDITABLE_STATES = ['draft', 'changes_requested'];
+import { EDITABLE_STATES } from '../cases/update-case';
 
 /**
  * The organisation attaches a document while its case is editable. The type comes from the

@@ -4,7 +4,7 @@ import { recordAudit } from '../db/audit';
 import type { UseCaseContext } from '../accounts/context';
 import type { Actor } from '../auth/policy';
 import { loadVisibleCase } from '../cases/engine/load-case';
-import { EDITABLE_STATES } from './add-attachment';
+import { EDITABLE_STATES } from '../cases/update-case';
 import type { FileStorage } from './storage';
 
 /** Deleting is possible only while the case is editable; the bytes go after the row. */

@@ -87,6 +87,8 @@ export const de = {
       in_review: 'In Prüfung',
       changes_requested: 'Nachforderung',
       awaiting_decision: 'Zur Entscheidung',
+      awaiting_approval: 'Zur Zeichnung',
+      issued: 'Gezeichnet',
       approved: 'Bewilligt',
       rejected: 'Abgelehnt',
       withdrawn: 'Zurückgezogen',
@@ -128,6 +130,21 @@ export const de = {
     removed: 'Die Anlage „{name}“ wurde gelöscht.',
   },
   mail: {
+    statement: {
+      SUBMIT: {
+        subject: 'Neue Anfrage für eine Stellungnahme {reference}: {title}',
+        text: 'Guten Tag,\n\n{organisation} bittet um eine Stellungnahme der Stadt zu ihrem Drittmittelantrag „{title}“ ({reference}).',
+      },
+      REQUEST_CHANGES: {
+        subject: 'Nachforderung zu Ihrer Anfrage {reference}',
+        text: 'Guten Tag,\n\nfür die Stellungnahme zu „{title}“ ({reference}) benötigen wir weitere Angaben oder Unterlagen. Bitte antworten Sie bis {dueDate} im Förderportal.',
+      },
+      ISSUE: {
+        subject: 'Stellungnahme zu {reference} liegt vor',
+        text: 'Guten Tag,\n\ndie Stellungnahme der Stadt zu „{title}“ ({reference}) ist gezeichnet. Sie können das Schreiben im Förderportal herunterladen.',
+      },
+    },
+    application: {
     SUBMIT: {
       subject: 'Neuer Antrag {reference}: {title}',
       text: 'Guten Tag,\n\n{organisation} hat den Antrag {reference} „{title}“ eingereicht. Er wartet auf die Prüfung.',
@@ -144,9 +161,11 @@ export const de = {
       subject: 'Bescheid zu Ihrem Antrag {reference}',
       text: 'Guten Tag,\n\nüber Ihren Antrag {reference} „{title}“ wurde entschieden. Den Bescheid können Sie im Förderportal herunterladen.',
     },
+    },
     footer: 'Zum Vorgang: {link}\n\nDiese Nachricht wurde automatisch vom Förderportal Soziales des Amtes für Soziales gesendet.',
   },
   notices: {
+    sectionNotGiven: 'Keine weiteren Ausführungen.',
     extraOwnFunds:
       'Die Zuwendung deckt die Ausgaben nicht vollständig. Der verbleibende Betrag von {amount} ist durch zusätzliche Eigenmittel zu decken; die Eigenmittel im verbindlichen Finanzierungsplan betragen daher {ownFunds}. Alternativ können die Ausgaben nach Absprache mit dem Amt für Soziales entsprechend gekürzt werden.',
   },
@@ -163,6 +182,31 @@ export const de = {
       APPROVE: 'Der Antrag ist bewilligt. Der Zuwendungsbescheid wird erstellt.',
       REJECT: 'Der Antrag ist abgelehnt. Der Ablehnungsbescheid wird erstellt.',
       WITHDRAW: 'Der Antrag ist zurückgezogen.',
+    },
+  },
+  statements: {
+    missing: {
+      title: 'Titel des Projekts fehlt.',
+      funder: 'Fördermittelgeber fehlt.',
+      funderProgramme: 'Förderprogramm fehlt.',
+      summary: 'Kurzbeschreibung fehlt.',
+      districtId: 'Ortsteil fehlt.',
+      funderDeadline: 'Frist des Fördermittelgebers fehlt.',
+      totalCost: 'Gesamtkosten fehlen.',
+      requestedFromFunder: 'Beim Fördermittelgeber beantragter Betrag fehlt.',
+      municipalContribution: 'Angabe zur Kofinanzierung durch die Stadt fehlt (0 ist möglich).',
+    },
+    positions: { supportive: 'befürwortet', conditional: 'befürwortet mit Hinweisen', not_supportive: 'nicht befürwortet' },
+    draftCreated: 'Die Anfrage {reference} ist als Entwurf gespeichert.',
+    done: {
+      SUBMIT: 'Ihre Anfrage ist eingereicht. Die Quartiersplanungskoordination wird benachrichtigt.',
+      START_REVIEW: 'Sie haben die Anfrage übernommen.',
+      REQUEST_CHANGES: 'Die Nachforderung ist gestellt; der Träger wird benachrichtigt.',
+      RESUBMIT: 'Ihre Anfrage ist erneut eingereicht.',
+      DRAFT_STATEMENT: 'Der Entwurf der Stellungnahme liegt der Amtsleitung zur Zeichnung vor.',
+      RETURN_TO_REVIEW: 'Der Entwurf ist zur Überarbeitung zurückgegeben.',
+      ISSUE: 'Die Stellungnahme ist gezeichnet. Das Schreiben wird erstellt.',
+      WITHDRAW: 'Die Anfrage ist zurückgezogen.',
     },
   },
   comments: {

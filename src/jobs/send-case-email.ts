@@ -15,7 +15,7 @@ export async function sendCaseEmail(options: { db: Db; mailer: Mailer; baseUrl: 
   const vars = { reference: row.reference, title: row.title || '–', organisation: row.organisation.name, link, dueDate: row.dueDate ?? '' };
   await mailer.send({
     to: recipients.map((r) => r.email),
-    subject: t(`mail.${job.event}.subject`, vars),
-    text: `${t(`mail.${job.event}.text`, vars)}\n\n${t('mail.footer', vars)}`,
+    subject: t(`mail.${row.kind}.${job.event}.subject`, vars),
+    text: `${t(`mail.${row.kind}.${job.event}.text`, vars)}\n\n${t('mail.footer', vars)}`,
   });
 }

@@ -12,6 +12,7 @@ const TITLES: Record<NoticeKind, string> = {
   request_for_changes: 'Nachforderung von Unterlagen',
   grant: 'Zuwendungsbescheid',
   rejection: 'Ablehnungsbescheid',
+  statement: 'Stellungnahme',
 };
 
 /** German title of a notice kind, e.g. "Zuwendungsbescheid". */

@@ -6,7 +6,8 @@ import type { NoticeJob } from '../jobs/outbox';
 import { applicationDataOf, totalsOf } from '../cases/applications/data';
 import { formatEuro } from '../cases/money';
 import { defaultAuthority } from './authority';
-import type { NoticeModel } from './model';
+import type { NoticeBase, NoticeModel, StatementModel } from './model';
+import { statementDataOf } from '../cases/statements/data';
 import { renderNotice } from './render';
 
 /** Builds the notice's view model from the case as it stood when the event was recorded. */
@@ -59,9 +60,48 @@ export async function noticeModelFor(db: Db, job: NoticeJob, issuedAt: Date): Pr
     }
     case 'rejection':
       return { ...base, kind: 'rejection', requestedCents: totals.requestedCents, rationale: String(payload.rationale) };
+    case 'statement':
+      return statementModel(db, row, base, event.actorId);
     default:
       throw new Error(`Unknown notice kind ${job.noticeKind}`);
   }
+}
+
+/** The statement letter: the request as submitted, the reviewer's draft, signed by the issuing head. */
+async function statementModel(
+  db: Db,
+  row: { id: string; state: string; data: string },
+  base: Omit<NoticeBase, 'kind'> & { submittedAt: string },
+  issuerId: string | null,
+): Promise<StatementModel> {
+  const data = statementDataOf(row);
+  const draftEvent = await db.auditEvent.findFirstOrThrow({ where: { subjectType: 'case', subjectId: row.id, action: 'DRAFT_STATEMENT' }, orderBy: { at: 'desc' } });
+  const draft = JSON.parse(draftEvent.payload) as { position: StatementModel['position']; text: string; sections?: Partial<StatementModel['sections']> };
+  const district = data.districtId ? await db.district.findUnique({ where: { id: data.districtId } }) : null;
+  const issuer = issuerId ? await db.user.findUnique({ where: { id: issuerId } }) : null;
+  const none = t('notices.sectionNotGiven');
+  return {
+    ...base,
+    kind: 'statement',
+    funder: data.funder ?? '',
+    funderProgramme: data.funderProgramme ?? '',
+    summary: data.summary ?? '',
+    districtName: district ? `${district.name} (Planungsraum ${district.planningArea})` : '',
+    totalCostCents: data.totalCostCents ?? 0,
+    requestedFromFunderCents: data.requestedFromFunderCents ?? 0,
+    municipalContributionCents: data.municipalContributionCents ?? 0,
+    ...(data.funderDeadline ? { funderDeadline: data.funderDeadline } : {}),
+    position: draft.position,
+    sections: {
+      need: draft.sections?.need || none,
+      planning: draft.sections?.planning || none,
+      offers: draft.sections?.offers || none,
+      cooperation: draft.sections?.cooperation || none,
+      cofinancing: draft.sections?.cofinancing || none,
+    },
+    reasons: draft.text,
+    signedBy: issuer ? { name: issuer.name, title: t('roles.head') } : { name: defaultAuthority.signatoryName, title: defaultAuthority.signatoryTitle },
+  };
 }
 
 /**

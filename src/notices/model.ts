@@ -33,7 +33,7 @@ export interface Addressee {
   city: string;
 }
 
-export type NoticeKind = 'receipt' | 'request_for_changes' | 'grant' | 'rejection';
+export type NoticeKind = 'receipt' | 'request_for_changes' | 'grant' | 'rejection' | 'statement';
 
 export interface NoticeBase {
   kind: NoticeKind;
@@ -100,7 +100,37 @@ export interface RejectionModel extends NoticeBase {
   rationale: string;
 }
 
-export type NoticeModel = ReceiptModel | RequestForChangesModel | GrantModel | RejectionModel;
+export type StatementPosition = 'supportive' | 'conditional' | 'not_supportive';
+
+/** Stellungnahme der Stadt zu einem Drittmittelantrag: the provider submits it to another funder. */
+export interface StatementModel extends NoticeBase {
+  kind: 'statement';
+  /** When the provider asked for the statement. */
+  submittedAt: string;
+  /** e.g. "Europäischer Sozialfonds Plus (ESF Plus)". */
+  funder: string;
+  /** e.g. "ESF Plus – Soziale Innovation". */
+  funderProgramme: string;
+  /** The project in brief. Blank lines separate paragraphs. */
+  summary: string;
+  /** e.g. "Rieth (Planungsraum Nord)". */
+  districtName: string;
+  totalCostCents: number;
+  requestedFromFunderCents: number;
+  /** Co-financing asked of the city; 0 allowed (shown as "keine"). */
+  municipalContributionCents: number;
+  /** 'YYYY-MM-DD': the funder's application deadline. */
+  funderDeadline?: string;
+  position: StatementPosition;
+  /** Each text: blank lines separate paragraphs. */
+  sections: { need: string; planning: string; offers: string; cooperation: string; cofinancing: string };
+  /** Begründung of the position. Blank lines separate paragraphs. */
+  reasons: string;
+  /** The head who signs. */
+  signedBy: { name: string; title: string };
+}
+
+export type NoticeModel = ReceiptModel | RequestForChangesModel | GrantModel | RejectionModel | StatementModel;
 
 /** Thrown when a model lacks a part the notice must contain; `problems` names each one. */
 export class NoticeModelError extends Error {

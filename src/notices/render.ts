@@ -3,6 +3,7 @@ import type { NoticeModel } from './model';
 import { renderReceipt } from './receipt';
 import { renderRejection } from './rejection';
 import { renderRequestForChanges } from './request-for-changes';
+import { renderStatement } from './statement';
 
 export { noticeTitle } from './common';
 export { NoticeModelError } from './model';
@@ -23,9 +24,11 @@ export async function renderNotice(model: NoticeModel): Promise<Uint8Array> {
       return renderGrant(model);
     case 'rejection':
       return renderRejection(model);
+    case 'statement':
+      return renderStatement(model);
     default: {
       const kind: unknown = (model as { kind?: unknown }).kind;
-      throw new Error(`Unknown notice kind: ${String(kind)} (expected receipt, request_for_changes, grant or rejection)`);
+      throw new Error(`Unknown notice kind: ${String(kind)} (expected receipt, request_for_changes, grant, rejection or statement)`);
     }
   }
 }

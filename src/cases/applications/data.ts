@@ -16,3 +16,13 @@ export function totalsOf(data: ApplicationData): ApplicationTotals {
   const fundingGapCents = totalCostCents - (data.ownFundsCents ?? 0) - (data.thirdPartyFundsCents ?? 0);
   return { totalCostCents, fundingGapCents, requestedCents: data.requestedCents ?? 0 };
 }
+
+export function applicationColumns(data: ApplicationData) {
+  const totals = totalsOf(data);
+  return {
+    title: data.title ?? '',
+    districtId: data.districtId ?? null,
+    totalCostCents: totals.totalCostCents,
+    requestedCents: totals.requestedCents,
+  };
+}

@@ -12,30 +12,20 @@ import {
   type PersistedApplication,
 } from '../../workflow/application-machine';
 import type { Actor } from '../../auth/policy';
+import { reviewPolicy } from '../review-policy';
 import type { CaseKind, CaseRow } from '../case-kind';
 import { formatEuro } from '../money';
-import { todayInBerlin } from '../../clock';
+import { checkDueDateInFuture, invalidField } from '../event-checks';
 import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
 import { eventSchemas } from './schemas';
 
-const applicantEvents = ['SUBMIT', 'RESUBMIT', 'WITHDRAW'];
-const reviewerEvents = ['REQUEST_CHANGES', 'RECOMMEND'];
-const deciderEvents = ['RETURN_TO_REVIEW', 'APPROVE', 'REJECT'];
-
-/** Who may attempt an event at all; whether the workflow allows it now is the machine's answer. */
-export function mayAttemptApplicationEvent(actor: Actor, type: string, row: { organisationId: string; reviewerId: string | null }): boolean {
-  if (applicantEvents.includes(type)) return actor.role === 'applicant' && actor.organisationId === row.organisationId;
-  if (type === 'START_REVIEW') return actor.role === 'coordinator';
-  if (reviewerEvents.includes(type)) return actor.role === 'coordinator' && actor.id === row.reviewerId;
-  // Four-eyes: the head who decides is never the person who reviewed.
-  if (deciderEvents.includes(type)) return actor.role === 'head' && actor.id !== row.reviewerId;
-  return false;
-}
-
-function invalid(path: string, message: string): AppError {
-  return new AppError('invalid', t('errors.422.detail'), { errors: [{ path, message }] });
-}
+export const mayAttemptApplicationEvent = reviewPolicy({
+  applicant: ['SUBMIT', 'RESUBMIT', 'WITHDRAW'],
+  coordinator: ['START_REVIEW'],
+  reviewer: ['REQUEST_CHANGES', 'RECOMMEND'],
+  decider: ['RETURN_TO_REVIEW', 'APPROVE', 'REJECT'],
+});
 
 export function applicationKind(options: { requiredAttachments: string[] }): CaseKind {
   return {
@@ -55,18 +45,16 @@ export function applicationKind(options: { requiredAttachments: string[] }): Cas
       const requested = row.requestedCents;
       const amount = payload.amount as number | undefined;
       if ((type === 'APPROVE' || (type === 'RECOMMEND' && payload.recommendation === 'approve')) && amount !== undefined) {
-        if (amount <= 0) throw invalid('amount', t('cases.money'));
-        if (amount > requested) throw invalid('amount', t('cases.amountTooHigh', { requested: formatEuro(requested) }));
+        if (amount <= 0) throw invalidField('amount', t('cases.money'));
+        if (amount > requested) throw invalidField('amount', t('cases.amountTooHigh', { requested: formatEuro(requested) }));
       }
       if (type === 'RECOMMEND' && payload.recommendation === 'approve' && amount === undefined) {
-        throw invalid('amount', t('cases.money'));
+        throw invalidField('amount', t('cases.money'));
       }
       if (type === 'APPROVE' && amount !== undefined && amount < requested && !payload.rationale) {
-        throw invalid('rationale', t('cases.partialNeedsRationale'));
+        throw invalidField('rationale', t('cases.partialNeedsRationale'));
       }
-      if (type === 'REQUEST_CHANGES' && (payload.dueDate as string) <= todayInBerlin(now)) {
-        throw invalid('dueDate', t('cases.dateInPast'));
-      }
+      checkDueDateInFuture(type, payload, now);
       return payload;
     },
 

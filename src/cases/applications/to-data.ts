@@ -2,6 +2,7 @@ import { AppError } from '../../http/errors';
 import { t } from '../../i18n/t';
 import type { Db, Tx } from '../../db/client';
 import type { ApplicationData, ApplicationDraftInput } from './schemas';
+import { lookUpDistrict, lookUpFieldOfAction } from '../reference-lookup';
 
 /**
  * Turns validated form input into stored data: names of the district and field of action
@@ -12,14 +13,14 @@ export async function toApplicationData(db: Db | Tx, input: ApplicationDraftInpu
   const data: ApplicationData = {};
   const errors: { path: string; message: string }[] = [];
   if (input.district !== undefined) {
-    const district = await db.district.findFirst({ where: { OR: [{ id: input.district }, { name: input.district }], active: true } });
-    if (district) data.districtId = district.id;
-    else errors.push({ path: 'district', message: t('cases.unknownDistrict') });
+    const found = await lookUpDistrict(db, input.district);
+    if ('id' in found) data.districtId = found.id;
+    else errors.push(found.error);
   }
   if (input.fieldOfAction !== undefined) {
-    const field = await db.fieldOfAction.findFirst({ where: { OR: [{ id: input.fieldOfAction }, { name: input.fieldOfAction }], active: true } });
-    if (field) data.fieldOfActionId = field.id;
-    else errors.push({ path: 'fieldOfAction', message: t('cases.unknownFieldOfAction') });
+    const found = await lookUpFieldOfAction(db, input.fieldOfAction);
+    if ('id' in found) data.fieldOfActionId = found.id;
+    else errors.push(found.error);
   }
   if (errors.length > 0) throw new AppError('invalid', t('errors.422.detail'), { errors });
   const copy = ['title', 'summary', 'periodStart', 'periodEnd', 'financingType', 'subGoals', 'projectElements', 'contactName', 'contactEmail', 'contactPhone'] as const;

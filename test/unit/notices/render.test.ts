@@ -283,7 +283,7 @@ describe('incomplete notice models', () => {
   });
 
   it('when the kind is unknown, then rendering throws', async () => {
-    await expect(renderNotice({ ...fx.grant, kind: 'statement' } as unknown as NoticeModel)).rejects.toThrow(/Unknown notice kind: statement/);
+    await expect(renderNotice({ ...fx.grant, kind: 'bogus' } as unknown as NoticeModel)).rejects.toThrow(/Unknown notice kind: bogus/);
   });
 });
 

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { optionalText, text } from '../../http/fields';
+import { STATEMENT_POSITIONS } from '../../workflow/statement-machine';
+import { isoDate, money } from '../applications/schemas';
+
+export const statementAttachmentKinds = ['third_party_application', 'concept', 'other'] as const;
+
+/** A request for a statement may be saved incomplete; what is given must be valid. */
+export const statementDraftInput = z
+  .object({
+    title: optionalText(200),
+    funder: optionalText(200),
+    funderProgramme: optionalText(200),
+    summary: optionalText(5000),
+    district: optionalText(100),
+    totalCost: money().optional(),
+    requestedFromFunder: money().optional(),
+    municipalContribution: money().optional(),
+    funderDeadline: isoDate().optional(),
+    periodStart: isoDate().optional(),
+    periodEnd: isoDate().optional(),
+  })
+  .strict()
+  .meta({ id: 'StatementRequestInput' });
+export type StatementDraftInput = z.output<typeof statementDraftInput>;
+
+export interface StatementData {
+  title?: string;
+  funder?: string;
+  funderProgramme?: string;
+  summary?: string;
+  districtId?: string;
+  totalCostCents?: number;
+  requestedFromFunderCents?: number;
+  municipalContributionCents?: number;
+  funderDeadline?: string;
+  periodStart?: string;
+  periodEnd?: string;
+}
+
+const section = () => optionalText(10_000);
+
+export const statementEventSchemas = {
+  SUBMIT: z.object({}).passthrough(),
+  START_REVIEW: z.object({}).passthrough(),
+  RESUBMIT: z.object({}).passthrough(),
+  ISSUE: z.object({}).passthrough(),
+  REQUEST_CHANGES: z.object({ message: text(10_000), dueDate: isoDate() }),
+  DRAFT_STATEMENT: z.object({
+    position: z.enum(STATEMENT_POSITIONS),
+    text: text(20_000),
+    sections: z.object({ need: section(), planning: section(), offers: section(), cooperation: section(), cofinancing: section() }).optional(),
+  }),
+  RETURN_TO_REVIEW: z.object({ message: text(10_000) }),
+  WITHDRAW: z.object({ reason: optionalText(2000) }),
+} as const;

@@ -1,0 +1,43 @@
+import { AppError } from '../http/errors';
+import { t } from '../i18n/t';
+import { recordAudit } from '../db/audit';
+import type { UseCaseContext } from '../accounts/context';
+import type { Actor } from '../auth/policy';
+import { checkIfMatch } from './engine/apply-event';
+import { loadVisibleCase } from './engine/load-case';
+import type { CaseRow } from './case-kind';
+import type { CaseColumns } from './create-case';
+
+export const EDITABLE_STATES = ['draft', 'changes_requested'];
+
+/**
+ * The organisation edits its case while it is a draft or changes were requested. `merge` turns
+ * the stored row and the input into the new data and columns; the write is a compare-and-swap
+ * on the version, so a concurrent change is a 409 and a stale If-Match a 412.
+ */
+export async function updateCase(
+  options: UseCaseContext & {
+    actor: Actor;
+    kind: string;
+    caseId: string;
+    ifMatch?: number;
+    merge: (row: CaseRow) => Promise<{ data: object; columns: CaseColumns; fields: string[] }>;
+  },
+) {
+  const { db, clock, actor, caseId, ifMatch } = options;
+  const row = await loadVisibleCase(db, actor, options.kind, caseId);
+  checkIfMatch(row, ifMatch);
+  if (actor.role !== 'applicant') throw new AppError('forbidden', t('errors.403.detail'));
+  if (!EDITABLE_STATES.includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
+  const { data, columns, fields } = await options.merge(row);
+  const now = clock.now();
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.case.updateMany({
+      where: { id: row.id, version: row.version, state: { in: EDITABLE_STATES } },
+      data: { data: JSON.stringify(data), ...columns, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError('conflict', t('cases.changedMeanwhile'));
+    await recordAudit(tx, { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'UPDATE', payload: { fields } }, now);
+    return tx.case.findUniqueOrThrow({ where: { id: row.id } });
+  });
+}
