@@ -9,20 +9,15 @@ import { requireRole, requireUser } from '../../auth/guards';
 import { actorOf } from '../../auth/current-user';
 import type { Actor } from '../../auth/policy';
 import type { Services } from '../../services';
-import { singleUpload } from '../../documents/upload';
-import { addAttachment } from '../../documents/add-attachment';
-import { removeAttachment } from '../../documents/remove-attachment';
-import { readAttachment } from '../../documents/read-attachment';
-import { contentDisposition } from '../../documents/file-name';
-import { applyEvent } from '../engine/apply-event';
 import { loadVisibleCase } from '../engine/load-case';
-import { addComment } from '../comments/add-comment';
 import { listCases, listQuery } from '../list-cases';
 import { inboxCounts, inboxGroups } from '../inbox';
-import { parseGermanMoney, toApiMoney, formatEuro } from '../money';
+import { formatEuro } from '../money';
+import { casePagesRouter } from '../case-pages-router';
 import type { CaseRow } from '../case-kind';
 import { todayInBerlin } from '../../clock';
 import { applicationDraftInput, applicationAttachmentKinds } from './schemas';
+import { EDITABLE_STATES } from '../update-case';
 import { createApplication } from './create-application';
 import { updateApplication } from './update-application';
 import { applicationFormValues, formToApplicationInput, submittedFormValues } from './form';
@@ -32,27 +27,14 @@ import { applicationDataOf } from './data';
 type Body = Record<string, unknown>;
 const BASE = '/antraege';
 
-/** Form fields of the event forms, in the API's shape (German money becomes "10500.00"). */
-function eventBodyFrom(body: Body): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of ['message', 'dueDate', 'recommendation', 'rationale', 'conditions', 'reason']) {
-    if (typeof body[key] === 'string' && body[key] !== '') out[key] = body[key];
-  }
-  if (typeof body.amount === 'string' && body.amount.trim() !== '') {
-    const cents = parseGermanMoney(body.amount);
-    out.amount = cents === null ? body.amount : toApiMoney(cents);
-  }
-  return out;
-}
-
 /** The HTML pages of FRL applications: the same use-cases as the API, German forms around them. */
 export function applicationPagesRouter(services: Services): Router {
-  const { db, clock, storage, config } = services;
+  const { db, clock, config } = services;
   const kind = services.kinds.application;
   const router = Router();
   const actor = (req: Request): Actor => actorOf(req.user!);
 
-  const renderCase = async (req: Request, res: Response, row: CaseRow, extra: Record<string, unknown> = {}, status = 200) => {
+  const renderCase = async (req: Request, res: Response, row: CaseRow, extra: Record<string, unknown>, status: number) => {
     const model = await applicationPageModel(db, kind, actor(req), row, config.requiredAttachments);
     res.status(status).render('pages/applications/show', { ...model, today: todayInBerlin(clock.now()), values: {}, ...extra });
   };
@@ -97,13 +79,9 @@ export function applicationPagesRouter(services: Services): Router {
     }
   });
 
-  router.get(`${BASE}/:id`, async (req, res) => {
-    await renderCase(req, res, await loadVisibleCase(db, actor(req), 'application', param(req, 'id')));
-  });
-
   router.get(`${BASE}/:id/bearbeiten`, ...requireRole('applicant'), async (req, res) => {
     const row = await loadVisibleCase(db, actor(req), 'application', param(req, 'id'));
-    if (!['draft', 'changes_requested'].includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
+    if (!EDITABLE_STATES.includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
     await renderForm(res, row, applicationFormValues(applicationDataOf(row)));
   });
 
@@ -129,83 +107,16 @@ export function applicationPagesRouter(services: Services): Router {
     }
   });
 
-  router.post(`${BASE}/:id/ereignisse`, async (req, res) => {
-    const body = req.body as Body;
-    const row = await loadVisibleCase(db, actor(req), 'application', param(req, 'id'));
-    const type = typeof body.type === 'string' ? body.type : '';
-    const version = Number(body.version);
-    try {
-      await applyEvent({
-        db,
-        clock,
-        kind,
-        actor: actor(req),
-        caseId: row.id,
-        type,
-        body: eventBodyFrom(body),
-        ifMatch: Number.isInteger(version) ? version : undefined,
-        onCommitted: services.jobs.poke,
-      });
-      flash(req, 'success', t(`applications.done.${type}`));
-      await redirectAfterSave(req, res, `${BASE}/${row.id}`);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500 || error.code === 'not_found') throw error;
-      const fresh = await loadVisibleCase(db, actor(req), 'application', row.id);
-      await renderCase(req, res, fresh, { errors: summaryOf(error), actionError: error.message, openEvent: type, values: body }, error.status);
-    }
-  });
-
-  router.post(`${BASE}/:id/kommentare`, async (req, res) => {
-    const body = req.body as Body;
-    const row = await loadVisibleCase(db, actor(req), 'application', param(req, 'id'));
-    try {
-      await addComment({ db, clock, actor: actor(req), kind: 'application', caseId: row.id, body: { body: body.body, visibility: body.visibility || 'shared' } });
-      flash(req, 'success', t('comments.added'));
-      await redirectAfterSave(req, res, `${BASE}/${row.id}#kommentare`);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'invalid') throw error;
-      await renderCase(req, res, row, { errors: summaryOf(error), values: body }, 422);
-    }
-  });
-
-  router.post(`${BASE}/:id/anlagen`, ...requireRole('applicant'), async (req, res) => {
-    const row = await loadVisibleCase(db, actor(req), 'application', param(req, 'id'));
-    try {
-      await new Promise<void>((resolve, reject) => singleUpload(req, res, (e: unknown) => (e ? reject(e) : resolve())));
-      const attachment = await addAttachment({
-        db,
-        clock,
-        actor: actor(req),
-        storage,
-        caseKind: 'application',
-        caseId: row.id,
-        allowedKinds: applicationAttachmentKinds,
-        kind: (req.body as Body | undefined)?.kind,
-        file: req.file,
-      });
-      flash(req, 'success', t('documents.uploaded', { name: attachment.fileName }));
-      await redirectAfterSave(req, res, `${BASE}/${row.id}#anlagen`);
-    } catch (error) {
-      const status = error instanceof AppError ? error.status : ((error as { code?: string }).code === 'LIMIT_FILE_SIZE' ? 413 : 0);
-      if (!status || status >= 500) throw error;
-      const message = error instanceof AppError ? (error.errors[0]?.message ?? error.message) : t('documents.tooLarge');
-      await renderCase(req, res, row, { errors: [{ field: 'file', message }] }, status);
-    }
-  });
-
-  router.get(`${BASE}/:id/anlagen/:attachmentId`, async (req, res) => {
-    const { attachment, bytes } = await readAttachment({ db, actor: actor(req), storage, caseKind: 'application', caseId: param(req, 'id'), attachmentId: param(req, 'attachmentId') });
-    res.set({ 'Content-Type': attachment.mediaType, 'Content-Disposition': contentDisposition(attachment.fileName), 'Cache-Control': 'private, no-store' });
-    res.send(bytes);
-  });
-
-  router.post(`${BASE}/:id/anlagen/:attachmentId/loeschen`, ...requireRole('applicant'), async (req, res) => {
-    const caseId = param(req, 'id');
-    const attachment = await db.attachment.findFirst({ where: { id: param(req, 'attachmentId'), caseId } });
-    await removeAttachment({ db, clock, actor: actor(req), storage, caseKind: 'application', caseId, attachmentId: param(req, 'attachmentId') });
-    flash(req, 'success', t('documents.removed', { name: attachment?.fileName ?? '' }));
-    await redirectAfterSave(req, res, `${BASE}/${caseId}#anlagen`);
-  });
+  router.use(
+    casePagesRouter(services, {
+      basePath: BASE,
+      kind,
+      attachmentKinds: applicationAttachmentKinds,
+      eventFields: ['message', 'dueDate', 'recommendation', 'amount', 'rationale', 'conditions', 'reason'],
+      doneMessages: 'applications.done',
+      renderCase,
+    }),
+  );
 
   return router;
 }
