@@ -35,6 +35,7 @@ import { statementApiSpec } from './cases/statements/api-spec';
 import { caseApiPaths, caseApiRouter } from './cases/case-api-router';
 import { folderStorage } from './documents/storage';
 import { applicationPagesRouter } from './cases/applications/pages-router';
+import { statementPagesRouter } from './cases/statements/pages-router';
 import { projectRoot } from './paths';
 
 export interface AppDeps {
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(authPagesRouter(services));
   app.use(accountPagesRouter(services));
   app.use(applicationPagesRouter(services));
+  app.use(statementPagesRouter(services));
 
   app.use(notFound);
   app.use(errorHandler);

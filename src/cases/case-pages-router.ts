@@ -26,8 +26,8 @@ export interface CasePagesSpec {
   basePath: string;
   kind: CaseKind;
   attachmentKinds: readonly string[];
-  /** Fields an event form may send besides type and version. */
-  eventFields: readonly string[];
+  /** An event form's fields in the API's shape (each kind knows its fields). */
+  eventBody(body: Record<string, unknown>): Record<string, unknown>;
   /** Message key prefix for the flash after an event ("applications.done"). */
   doneMessages: string;
   renderCase(req: Request, res: Response, row: CaseRow, extra: Record<string, unknown>, status: number): Promise<void>;
@@ -79,7 +79,7 @@ export function casePagesRouter(services: Services, spec: CasePagesSpec): Router
         actor: actor(req),
         caseId: row.id,
         type,
-        body: eventBodyFrom(body, spec.eventFields),
+        body: spec.eventBody(body),
         ifMatch: Number.isInteger(version) ? version : undefined,
         onCommitted: services.jobs.poke,
       });

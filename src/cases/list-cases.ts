@@ -12,7 +12,14 @@ export const listQuery = z.object({
 export type ListQuery = z.output<typeof listQuery>;
 
 /** A page of the cases the caller may see, newest change first; `state` may list several. */
-export async function listCases(options: { db: Db; actor: Actor; kind: string; query: ListQuery; extraWhere?: Record<string, unknown> }) {
+export async function listCases(options: {
+  db: Db;
+  actor: Actor;
+  kind: string;
+  query: ListQuery;
+  extraWhere?: Record<string, unknown>;
+  orderBy?: Record<string, 'asc' | 'desc'>[];
+}) {
   const { db, actor, kind, query } = options;
   const states = query.state ? query.state.split(',').filter(Boolean) : [];
   const where = {
@@ -25,7 +32,7 @@ export async function listCases(options: { db: Db; actor: Actor; kind: string; q
     db.case.findMany({
       where,
       include: { organisation: { select: { id: true, name: true } } },
-      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      orderBy: [...(options.orderBy ?? [{ updatedAt: 'desc' }]), { id: 'desc' }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),

@@ -4,6 +4,8 @@ import { createApplication } from '../cases/applications/create-application';
 import { applicationDraftInput } from '../cases/applications/schemas';
 import { addAttachment } from '../documents/add-attachment';
 import { parse } from '../http/validate';
+import { createStatementRequest } from '../cases/statements/create-statement';
+import { statementDraftInput } from '../cases/statements/schemas';
 import type { Actor } from '../auth/policy';
 import type { Services } from '../services';
 import { demoAccounts } from './demo-data';
@@ -126,4 +128,54 @@ export async function seedDemoCases(services: Services): Promise<void> {
 
   const withdrawn = await create(2);
   await event(applicant, withdrawn, 'WITHDRAW', { reason: 'Das Projekt wird im nächsten Jahr neu beantragt.' });
+
+  await seedDemoStatements(services, { applicant, coordinator, head });
+}
+
+const statementRequests = [
+  { title: 'Digitale Lotsen für Ältere', funder: 'Europäischer Sozialfonds Plus (ESF Plus)', funderProgramme: 'ESF Plus – Soziale Innovation', district: 'Rieth', totalCost: '48000.00', requestedFromFunder: '36000.00', municipalContribution: '0.00', days: 45 },
+  { title: 'Familienzentrum am Herrenberg', funder: 'Freistaat Thüringen', funderProgramme: 'Landesprogramm Solidarisches Zusammenleben (LSZ)', district: 'Herrenberg', totalCost: '60000.00', requestedFromFunder: '45000.00', municipalContribution: '5000.00', days: 12 },
+  { title: 'Kiezküche Moskauer Platz', funder: 'Deutsche Stiftung für Engagement und Ehrenamt', funderProgramme: 'Engagement stärken', district: 'Moskauer Platz', totalCost: '18000.00', requestedFromFunder: '15000.00', municipalContribution: '0.00', days: 30 },
+  { title: 'Sprachbrücken Berliner Platz', funder: 'Europäischer Sozialfonds Plus (ESF Plus)', funderProgramme: 'ESF Plus – Integration', district: 'Berliner Platz', totalCost: '72000.00', requestedFromFunder: '54000.00', municipalContribution: '7500.00', days: 60 },
+];
+
+/** Demo statement requests: a draft, one waiting, one awaiting signature and one issued. */
+async function seedDemoStatements(services: Services, people: { applicant: Actor; coordinator: Actor; head: Actor }) {
+  const { db, clock, storage } = services;
+  const kind = services.kinds.statement;
+  const { applicant, coordinator, head } = people;
+  const event = (actor: Actor, caseId: string, type: string, body: Record<string, unknown> = {}) => applyEvent({ db, clock, kind, actor, caseId, type, body });
+  const ids: string[] = [];
+  for (const [i, r] of statementRequests.entries()) {
+    const deadline = new Date(clock.now().getTime() + r.days * 86_400_000).toISOString().slice(0, 10);
+    const { days: _days, ...input } = r;
+    const row = await createStatementRequest({
+      db,
+      clock,
+      actor: applicant,
+      kind,
+      input: parse(statementDraftInput, { ...input, summary: `${r.title}: ein Vorhaben im Ortsteil ${r.district}, für das der Träger Mittel bei ${r.funder} beantragt.`, funderDeadline: deadline }),
+    });
+    ids.push(row.id);
+    if (i === 0) continue;
+    const bytes = await demoPdf(`Antrag bei ${r.funder}`);
+    await addAttachment({ db, clock, actor: applicant, storage, caseKind: 'statement', caseId: row.id, allowedKinds: ['third_party_application'], kind: 'third_party_application', file: { originalname: 'Drittmittelantrag.pdf', buffer: bytes, size: bytes.length } });
+    await event(applicant, row.id, 'SUBMIT');
+  }
+  const draftBody = {
+    position: 'supportive',
+    text: 'Das Vorhaben deckt einen belegten Bedarf im Ortsteil und ergänzt die bestehenden Angebote sinnvoll.',
+    sections: {
+      need: 'Der Ortsteil hat einen überdurchschnittlichen Sozialindex; viele Familien beziehen Transferleistungen.',
+      planning: 'Das Vorhaben entspricht den Zielen des Integrierten Stadtentwicklungskonzepts und der Sozialplanung.',
+      offers: 'Ein vergleichbares Angebot gibt es im Ortsteil nicht; Doppelstrukturen entstehen nicht.',
+      cooperation: 'Der Träger arbeitet mit der Schule, dem Stadtteilbüro und dem Jugendamt zusammen.',
+      cofinancing: 'Die erbetene Kofinanzierung kann nur im Rahmen der verfügbaren Haushaltsmittel geprüft werden.',
+    },
+  };
+  for (const id of [ids[2]!, ids[3]!]) {
+    await event(coordinator, id, 'START_REVIEW');
+    await event(coordinator, id, 'DRAFT_STATEMENT', draftBody);
+  }
+  await event(head, ids[3]!, 'ISSUE');
 }

@@ -12,11 +12,16 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
   if (!user) return [home, { href: '/registrieren', label: t('nav.register') }];
   switch (user.role) {
     case 'applicant':
-      return [home, { href: '/antraege', label: t('nav.applications') }];
+      return [home, { href: '/antraege', label: t('nav.applications') }, { href: '/stellungnahmen', label: t('nav.statements') }];
     case 'coordinator':
-      return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/admin/organisationen', label: t('nav.organisations') }];
+      return [
+        home,
+        { href: '/antraege', label: t('nav.inbox') },
+        { href: '/stellungnahmen', label: t('nav.statements') },
+        { href: '/admin/organisationen', label: t('nav.organisations') },
+      ];
     case 'head':
-      return [home, { href: '/antraege', label: t('nav.inbox') }];
+      return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/stellungnahmen', label: t('nav.statements') }];
     case 'admin':
       return [home, { href: '/admin/organisationen', label: t('nav.organisations') }, { href: '/admin/benutzer', label: t('nav.users') }];
   }

@@ -12,6 +12,7 @@ export const de = {
     home: 'Startseite',
     applications: 'Anträge',
     inbox: 'Arbeitskorb',
+    statements: 'Stellungnahmen',
     organisations: 'Organisationen',
     users: 'Benutzerkonten',
     signIn: 'Anmelden',

@@ -13,7 +13,7 @@ import { loadVisibleCase } from '../engine/load-case';
 import { listCases, listQuery } from '../list-cases';
 import { inboxCounts, inboxGroups } from '../inbox';
 import { formatEuro } from '../money';
-import { casePagesRouter } from '../case-pages-router';
+import { casePagesRouter, eventBodyFrom } from '../case-pages-router';
 import type { CaseRow } from '../case-kind';
 import { todayInBerlin } from '../../clock';
 import { applicationDraftInput, applicationAttachmentKinds } from './schemas';
@@ -112,7 +112,7 @@ export function applicationPagesRouter(services: Services): Router {
       basePath: BASE,
       kind,
       attachmentKinds: applicationAttachmentKinds,
-      eventFields: ['message', 'dueDate', 'recommendation', 'amount', 'rationale', 'conditions', 'reason'],
+      eventBody: (body) => eventBodyFrom(body, ['message', 'dueDate', 'recommendation', 'amount', 'rationale', 'conditions', 'reason']),
       doneMessages: 'applications.done',
       renderCase,
     }),

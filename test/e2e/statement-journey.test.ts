@@ -1,0 +1,92 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/app';
+import { launchBrowser, listen, signIn, snapshot } from '../support/browser';
+import { PDF_BYTES } from '../support/cases';
+import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
+
+const email = (role: string) => demoAccounts.find((a) => a.role === role)!.email;
+
+describe('a statement request walked through in a real browser', () => {
+  let t: TestApp;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+  let caseUrl: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoData(t.db);
+    ({ server, base } = await listen(t));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+  });
+
+  async function as(role: string, steps: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, base, email(role), DEMO_PASSWORD);
+    await steps(page);
+    await context.close();
+  }
+
+  const click = async (page: Page, name: string) => {
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForLoadState('load');
+  };
+
+  it('when the provider asks, the coordinator drafts and previews, and the head signs, then the provider downloads the letter', async () => {
+    await as('applicant', async (page) => {
+      await page.goto(`${base}/stellungnahmen/neu`);
+      await page.getByLabel('Titel des Projekts').fill('Digitale Lotsen');
+      await page.getByLabel('Fördermittelgeber', { exact: true }).fill('Europäischer Sozialfonds Plus (ESF Plus)');
+      await page.getByLabel('Förderprogramm', { exact: true }).fill('ESF Plus – Soziale Innovation');
+      await page.getByLabel('Kurzbeschreibung').fill('Lotsen helfen Älteren mit digitalen Diensten.');
+      await page.getByLabel('Ortsteil').selectOption({ label: 'Rieth (Planungsraum Nord)' });
+      await page.getByLabel('Gesamtkosten in Euro').fill('48.000');
+      await page.getByLabel('Beim Fördermittelgeber beantragt, in Euro').fill('36.000');
+      await page.getByLabel('Von der Stadt erbetene Kofinanzierung, in Euro').fill('0');
+      await page.getByLabel('Frist des Fördermittelgebers').fill('2027-01-31');
+      await click(page, 'Entwurf speichern');
+      caseUrl = page.url();
+      await page.getByLabel('Art der Anlage').selectOption({ label: 'Drittmittelantrag' });
+      await page.getByLabel('Datei').setInputFiles({ name: 'ESF-Antrag.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+      await page.getByRole('button', { name: 'Hochladen' }).click();
+      await page.getByText('wurde hochgeladen').waitFor();
+      await click(page, 'Anfrage einreichen');
+      await page.getByText('Ihre Anfrage ist eingereicht.').waitFor();
+    });
+    await as('coordinator', async (page) => {
+      await page.goto(caseUrl);
+      await click(page, 'Anfrage übernehmen');
+      await page.getByLabel('Bedarf im Sozialraum').fill('Viele Ältere leben allein.');
+      await page.getByLabel('befürwortet mit Hinweisen').check();
+      await page.getByLabel('Begründung').fill('Sinnvoll; Verstetigung klären.');
+      const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Vorschau des Schreibens (PDF)' }).click()]);
+      await preview.waitForLoadState();
+      expect(preview.url()).toContain('/vorschau');
+      await preview.close();
+      await snapshot(page, 'stn-1-editor');
+      await click(page, 'Entwurf zur Zeichnung vorlegen');
+      await page.getByText('liegt der Amtsleitung zur Zeichnung vor').waitFor();
+    });
+    await as('head', async (page) => {
+      await page.goto(caseUrl);
+      await page.getByText('Viele Ältere leben allein.').waitFor();
+      await snapshot(page, 'stn-2-head');
+      await click(page, 'Stellungnahme zeichnen');
+      await page.getByText('Die Stellungnahme ist gezeichnet.').waitFor();
+    });
+    await t.app.services.jobs.drain();
+    await as('applicant', async (page) => {
+      await page.goto(caseUrl);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Stellungnahme (PDF)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^STN-2026-\d{4}-statement\.pdf$/);
+      await snapshot(page, 'stn-3-issued');
+    });
+  });
+});
