@@ -33,5 +33,8 @@ export async function casePageBase(db: Db, kind: CaseKind, actor: Actor, row: Ca
     changeRequest: changeRequest ? { message: String(changeRequest.payload.message), dueDate: String(changeRequest.payload.dueDate) } : null,
     returned: returned ? { message: String(returned.payload.message), by: returned.actorName } : null,
     reviewerName: reviewer?.name ?? null,
+    nouns: Object.fromEntries(
+      ['complete', 'submit', 'resubmit', 'startReview', 'withdraw', 'returnTitle'].map((key) => [key, t(`actions.${kind.kind}.${key}`)]),
+    ),
   };
 }

@@ -32,7 +32,7 @@ export function stepsFor(spec: ProgressSpec, state: string): { text: string; sta
 
 /** Who acts next and what they do; a deadline is added where one is set. */
 export function nextFor(spec: ProgressSpec, state: string, dueDate: string | null): { who: string; text: string } {
-  const next = spec.next[state] ?? { who: '–', text: 'Der Vorgang ist abgeschlossen.' };
+  const next = spec.next[state] ?? { who: '', text: 'Der Vorgang ist abgeschlossen.' };
   return dueDate && state === 'changes_requested'
     ? { ...next, text: `${next.text.replace(/\.$/, '')} – bis ${formatDate(`${dueDate}T12:00:00Z`)}.` }
     : next;

@@ -5,6 +5,7 @@ import { todayInBerlin } from '../clock';
 import { actorOf } from '../auth/current-user';
 import { inboxCounts } from '../cases/inbox';
 import { nextAction } from '../cases/applications/progress';
+import { statementNextAction } from '../cases/statements/progress';
 
 /** The start page per role, and the fixed pages every public service needs. */
 export function homeRouter(services: Services): Router {
@@ -28,7 +29,9 @@ export function homeRouter(services: Services): Router {
         cases: cases.map((c) => ({
           ...c,
           stateLabel: t(`labels.states.${c.state}`),
-          next: nextAction(c.state, c.dueDate),
+          next: c.kind === 'application' ? nextAction(c.state, c.dueDate) : statementNextAction(c.state, c.dueDate),
+          href: `${c.kind === 'application' ? '/antraege' : '/stellungnahmen'}/${c.id}`,
+          kindLabel: c.kind === 'application' ? 'FRL-Antrag' : 'Stellungnahme',
           overdue: c.dueDate !== null && c.dueDate < todayInBerlin(clock.now()),
         })),
       });
@@ -36,7 +39,11 @@ export function homeRouter(services: Services): Router {
     const pendingOrganisations =
       user.role === 'coordinator' || user.role === 'admin' ? await db.organisation.count({ where: { status: 'pending' } }) : 0;
     const counts = user.role === 'admin' ? [] : await inboxCounts(db, actorOf(user), 'application');
-    res.render('pages/home-staff', { role: user.role, pendingOrganisations, counts });
+    const openStatements =
+      user.role === 'admin'
+        ? 0
+        : await db.case.count({ where: { kind: 'statement', state: { in: user.role === 'head' ? ['awaiting_approval'] : ['submitted', 'in_review', 'changes_requested'] } } });
+    res.render('pages/home-staff', { role: user.role, pendingOrganisations, counts, openStatements });
   });
 
   router.get('/barrierefreiheit', (_req, res) => res.render('pages/accessibility'));

@@ -210,6 +210,24 @@ export const de = {
       WITHDRAW: 'Die Anfrage ist zurückgezogen.',
     },
   },
+  actions: {
+    application: {
+      complete: 'Der Antrag ist vollständig. Mit dem Einreichen bestätigen Sie die Richtigkeit Ihrer Angaben; Sie erhalten eine Eingangsbestätigung.',
+      submit: 'Antrag einreichen',
+      resubmit: 'Antrag erneut einreichen',
+      startReview: 'Prüfung übernehmen',
+      withdraw: 'Antrag zurückziehen',
+      returnTitle: 'Zur Prüfung zurückgeben',
+    },
+    statement: {
+      complete: 'Die Anfrage ist vollständig.',
+      submit: 'Anfrage einreichen',
+      resubmit: 'Anfrage erneut einreichen',
+      startReview: 'Anfrage übernehmen',
+      withdraw: 'Anfrage zurückziehen',
+      returnTitle: 'Zur Überarbeitung zurückgeben',
+    },
+  },
   comments: {
     internalForbidden: 'Träger können nur Kommentare schreiben, die das Amt sieht.',
     added: 'Ihr Kommentar wurde gespeichert.',
