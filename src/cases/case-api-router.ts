@@ -11,8 +11,7 @@ import type { Actor } from '../auth/policy';
 import { singleUpload } from '../documents/upload';
 import { addAttachment } from '../documents/add-attachment';
 import { removeAttachment } from '../documents/remove-attachment';
-import { readAttachment } from '../documents/read-attachment';
-import { contentDisposition } from '../documents/file-name';
+import { readAttachment, sendAttachment } from '../documents/read-attachment';
 import type { Services } from '../services';
 import type { CaseKind, CaseRow } from './case-kind';
 import { applyEvent } from './engine/apply-event';
@@ -168,16 +167,10 @@ export function caseApiRouter(services: Services, spec: CaseApiSpec): Router {
   });
 
   router.get(`/${spec.path}/:id/attachments/:attachmentId`, async (req, res) => {
-    const { attachment, bytes } = await readAttachment({
-      db,
-      actor: actor(req),
-      storage,
-      caseKind: kind.kind,
-      caseId: param(req, 'id'),
-      attachmentId: param(req, 'attachmentId'),
-    });
-    res.set({ 'Content-Type': attachment.mediaType, 'Content-Disposition': contentDisposition(attachment.fileName), 'Cache-Control': 'private, no-store' });
-    res.send(bytes);
+    sendAttachment(
+      res,
+      await readAttachment({ db, actor: actor(req), storage, caseKind: kind.kind, caseId: param(req, 'id'), attachmentId: param(req, 'attachmentId') }),
+    );
   });
 
   router.delete(`/${spec.path}/:id/attachments/:attachmentId`, async (req, res) => {

@@ -11,12 +11,11 @@ import type { Services } from '../services';
 import { singleUpload } from '../documents/upload';
 import { addAttachment } from '../documents/add-attachment';
 import { removeAttachment } from '../documents/remove-attachment';
-import { readAttachment } from '../documents/read-attachment';
-import { contentDisposition } from '../documents/file-name';
+import { readAttachment, sendAttachment } from '../documents/read-attachment';
 import { applyEvent } from './engine/apply-event';
 import { loadVisibleCase } from './engine/load-case';
 import { addComment } from './comments/add-comment';
-import { parseGermanMoney, toApiMoney } from './money';
+import { germanToApiMoney } from './money';
 import type { CaseKind, CaseRow } from './case-kind';
 
 type Body = Record<string, unknown>;
@@ -39,12 +38,7 @@ export function eventBodyFrom(body: Body, fields: readonly string[]): Record<str
   for (const key of fields) {
     const value = body[key];
     if (typeof value !== 'string' || value.trim() === '') continue;
-    if (key === 'amount') {
-      const cents = parseGermanMoney(value);
-      out.amount = cents === null ? value : toApiMoney(cents);
-    } else {
-      out[key] = value;
-    }
+    out[key] = key === 'amount' ? germanToApiMoney(value) : value;
   }
   return out;
 }
@@ -131,9 +125,7 @@ export function casePagesRouter(services: Services, spec: CasePagesSpec): Router
   });
 
   router.get(`${basePath}/:id/anlagen/:attachmentId`, async (req, res) => {
-    const { attachment, bytes } = await readAttachment({ db, actor: actor(req), storage, caseKind: kind.kind, caseId: param(req, 'id'), attachmentId: param(req, 'attachmentId') });
-    res.set({ 'Content-Type': attachment.mediaType, 'Content-Disposition': contentDisposition(attachment.fileName), 'Cache-Control': 'private, no-store' });
-    res.send(bytes);
+    sendAttachment(res, await readAttachment({ db, actor: actor(req), storage, caseKind: kind.kind, caseId: param(req, 'id'), attachmentId: param(req, 'attachmentId') }));
   });
 
   router.post(`${basePath}/:id/anlagen/:attachmentId/loeschen`, ...requireRole('applicant'), async (req, res) => {

@@ -39,3 +39,9 @@ export function formatEuro(cents: number): string {
 export function toGermanInput(cents: number): string {
   return new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
 }
+
+/** A form's German amount in the API's form; what cannot be read is passed on for the schema to refuse. */
+export function germanToApiMoney(value: string): string {
+  const cents = parseGermanMoney(value);
+  return cents === null ? value : toApiMoney(cents);
+}

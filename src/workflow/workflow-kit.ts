@@ -3,7 +3,7 @@
  * JSON, and the pure persist / restore / decide / allowed-events loop around an XState machine.
  * Pure: imports nothing but xstate.
  */
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { and, initialTransition, transition, type AnyStateMachine } from 'xstate';
 
 export type WorkflowRole = 'applicant' | 'coordinator' | 'head' | 'admin';
 
@@ -149,3 +149,44 @@ export function workflowKit<S extends string, C, Ev extends { type: string; acto
     },
   };
 }
+
+const effect = (name: string) => ({ type: 'enqueueEffect', params: { effect: name } }) as const;
+const withdraw = { WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' } } as const;
+
+/**
+ * The states of the review phase every case kind shares: draft → submitted → in review, with
+ * requests for changes and withdrawal. Each kind adds its own ending: the events it accepts in
+ * review (`inReview`) and the states after it (`decision`). Machines using it need the guards
+ * of `reviewGuards` plus `submissionFactsOk`, and the actions `assignReviewer` and `enqueueEffect`.
+ */
+export function reviewPhaseStates<InReview extends object, Decision extends object>(options: {
+  /** Actions run on SUBMIT and RESUBMIT besides the effects, e.g. storing the requested amount. */
+  onSubmission: readonly string[];
+  submitEffects: readonly string[];
+  inReview: InReview;
+  decision: Decision;
+}) {
+  const submission = { guard: and(['isOwnApplicant', 'submissionFactsOk']), actions: options.onSubmission } as const;
+  return {
+    draft: {
+      on: { SUBMIT: { ...submission, target: 'submitted', actions: [...options.onSubmission, ...options.submitEffects.map(effect)] }, ...withdraw },
+    },
+    submitted: { on: { START_REVIEW: { guard: 'isCoordinator', target: 'in_review', actions: 'assignReviewer' }, ...withdraw } },
+    in_review: {
+      on: {
+        REQUEST_CHANGES: {
+          guard: and(['isReviewer', 'changeRequestOk']),
+          target: 'changes_requested',
+          actions: [effect('notice:request_for_changes'), effect('email:organisation')],
+        },
+        ...options.inReview,
+        ...withdraw,
+      },
+    },
+    changes_requested: { on: { RESUBMIT: { ...submission, target: 'in_review' }, ...withdraw } },
+    ...options.decision,
+    withdrawn: { type: 'final' },
+  } as const;
+}
+
+export { effect as enqueue, withdraw as withdrawTransition };

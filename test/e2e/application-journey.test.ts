@@ -1,31 +1,27 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen, signIn, snapshot } from '../support/browser';
+import type { TestApp } from '../support/app';
+import { startBrowserApp, type BrowserApp, signIn, snapshot } from '../support/browser';
 import { PDF_BYTES } from '../support/cases';
-import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
+import { demoAccounts, DEMO_PASSWORD } from '../../src/db/demo-data';
 
 const email = (role: string) => demoAccounts.find((a) => a.role === role)!.email;
 
+// Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
+jest.setTimeout(120_000);
+
 describe('an FRL application walked through in a real browser by all three roles', () => {
   let t: TestApp;
-  let server: Server;
   let browser: Browser;
   let base: string;
+  let env: BrowserApp;
   let caseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoData(t.db);
-    ({ server, base } = await listen(t));
-    browser = await launchBrowser();
+    env = await startBrowserApp();
+    ({ t, base, browser } = env);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server.close(resolve));
-    await t.close();
-  });
+  afterAll(() => env?.close());
 
   async function as(role: string, steps: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext({ acceptDownloads: true });

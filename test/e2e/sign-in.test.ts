@@ -1,26 +1,20 @@
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen } from '../support/browser';
-import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
+import { startBrowserApp, type BrowserApp } from '../support/browser';
+import { demoAccounts, DEMO_PASSWORD } from '../../src/db/demo-data';
+
+// Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
+jest.setTimeout(120_000);
 
 describe('signing in with a real browser', () => {
-  let t: TestApp;
-  let server: Server;
   let browser: Browser;
   let base: string;
+  let env: BrowserApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoData(t.db);
-    ({ server, base } = await listen(t));
-    browser = await launchBrowser();
+    env = await startBrowserApp();
+    ({ base, browser } = env);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server.close(resolve));
-    await t.close();
-  });
+  afterAll(() => env?.close());
 
   it.each(demoAccounts.map((a) => [a.role, a] as const))('when the %s demo account signs in, then its start page shows its name and no console error', async (_role, account) => {
     const context = await browser.newContext();

@@ -1,30 +1,26 @@
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/app';
-import { launchBrowser, listen, signIn, snapshot } from '../support/browser';
+import type { TestApp } from '../support/app';
+import { startBrowserApp, type BrowserApp, signIn, snapshot } from '../support/browser';
 import { PDF_BYTES } from '../support/cases';
-import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
+import { demoAccounts, DEMO_PASSWORD } from '../../src/db/demo-data';
 
 const email = (role: string) => demoAccounts.find((a) => a.role === role)!.email;
 
+// Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
+jest.setTimeout(120_000);
+
 describe('a statement request walked through in a real browser', () => {
   let t: TestApp;
-  let server: Server;
   let browser: Browser;
   let base: string;
+  let env: BrowserApp;
   let caseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoData(t.db);
-    ({ server, base } = await listen(t));
-    browser = await launchBrowser();
+    env = await startBrowserApp();
+    ({ t, base, browser } = env);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server.close(resolve));
-    await t.close();
-  });
+  afterAll(() => env?.close());
 
   async function as(role: string, steps: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext({ acceptDownloads: true });
@@ -39,7 +35,7 @@ describe('a statement request walked through in a real browser', () => {
     await page.waitForLoadState('load');
   };
 
-  it('when the provider asks, the coordinator drafts and previews, and the head signs, then the provider downloads the letter', async () => {
+  it('when the provider fills in the request and uploads its application, then it can submit', async () => {
     await as('applicant', async (page) => {
       await page.goto(`${base}/stellungnahmen/neu`);
       await page.getByLabel('Titel des Projekts').fill('Digitale Lotsen');
@@ -60,6 +56,9 @@ describe('a statement request walked through in a real browser', () => {
       await click(page, 'Anfrage einreichen');
       await page.getByText('Ihre Anfrage ist eingereicht.').waitFor();
     });
+  });
+
+  it('when the coordinator claims, previews and drafts, then the draft goes to the head', async () => {
     await as('coordinator', async (page) => {
       await page.goto(caseUrl);
       await click(page, 'Anfrage übernehmen');
@@ -74,6 +73,9 @@ describe('a statement request walked through in a real browser', () => {
       await click(page, 'Entwurf zur Zeichnung vorlegen');
       await page.getByText('liegt der Amtsleitung zur Zeichnung vor').waitFor();
     });
+  });
+
+  it('when the head signs, then the provider downloads the statement letter', async () => {
     await as('head', async (page) => {
       await page.goto(caseUrl);
       await page.getByText('Viele Ältere leben allein.').waitFor();

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TestApp } from './app';
+import { createTestApp, type TestApp } from './app';
+import { seedDemoData } from '../../src/db/demo-data';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -34,4 +35,29 @@ export async function signIn(page: Page, base: string, email: string, password: 
 /** Saves a full-page screenshot when SCREENSHOT_DIR is set, so a person can look at the journey. */
 export async function snapshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+export interface BrowserApp {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A test app with demo accounts, listening on a free port, and a Chromium to drive it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const t = await createTestApp();
+  await seedDemoData(t.db);
+  const { server, base } = await listen(t);
+  const browser = await launchBrowser();
+  return {
+    t,
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await t.close();
+    },
+  };
 }

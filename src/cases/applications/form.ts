@@ -1,4 +1,4 @@
-import { parseGermanMoney, toApiMoney, toGermanInput } from '../money';
+import { germanToApiMoney, toGermanInput } from '../money';
 import type { ApplicationData } from './schemas';
 
 /** Rows the form shows besides the filled ones, so a provider can add costs without JavaScript. */
@@ -11,9 +11,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v
 /** German money from a form becomes the API's "10500.00"; what cannot be read is passed on for the schema to refuse. */
 function money(v: unknown): string | undefined {
   const s = str(v).trim();
-  if (s === '') return undefined;
-  const cents = parseGermanMoney(s);
-  return cents === null ? s : toApiMoney(cents);
+  return s === '' ? undefined : germanToApiMoney(s);
 }
 
 const lines = (v: unknown): string[] =>

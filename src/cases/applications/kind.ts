@@ -1,4 +1,3 @@
-import { AppError } from '../../http/errors';
 import { parse } from '../../http/validate';
 import { t } from '../../i18n/t';
 import {
@@ -11,11 +10,11 @@ import {
   type ApplicationEvent,
   type PersistedApplication,
 } from '../../workflow/application-machine';
-import type { Actor } from '../../auth/policy';
 import { reviewPolicy } from '../review-policy';
-import type { CaseKind, CaseRow } from '../case-kind';
+import type { CaseKind } from '../case-kind';
 import { formatEuro } from '../money';
 import { checkDueDateInFuture, invalidField } from '../event-checks';
+import { reviewColumns, submissionPrerequisites } from '../review-columns';
 import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
 import { eventSchemas } from './schemas';
@@ -59,40 +58,24 @@ export function applicationKind(options: { requiredAttachments: string[] }): Cas
     },
 
     async checkSubmission(tx, row) {
-      const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: row.organisationId } });
-      if (organisation.status !== 'approved') throw new AppError('forbidden', t('cases.organisationNotApproved'));
       const data = applicationDataOf(row);
-      const kinds = await tx.attachment.findMany({ where: { caseId: row.id }, select: { kind: true }, distinct: ['kind'] });
-      const missing = missingParts(
-        data,
-        kinds.map((k) => k.kind),
-        options.requiredAttachments,
-      );
+      const missing = missingParts(data, await submissionPrerequisites(tx, row), options.requiredAttachments);
       const totals = totalsOf(data);
       return { missing, facts: { missing: missing.map((m) => m.path), fundingGapCents: totals.fundingGapCents, requestedCents: totals.requestedCents } };
     },
 
-    columnsFor(type, payload, { actor, now, row }: { actor: Actor; now: Date; row: CaseRow }) {
+    columnsFor(type, payload, ctx) {
       switch (type) {
-        case 'SUBMIT':
-          return { submittedAt: row.submittedAt ?? now, dueDate: null };
-        case 'START_REVIEW':
-          return { reviewerId: actor.id };
-        case 'REQUEST_CHANGES':
-          return { dueDate: payload.dueDate as string };
-        case 'RESUBMIT':
-        case 'WITHDRAW':
-          return { dueDate: null };
         case 'RECOMMEND':
           return { recommendedCents: payload.recommendation === 'approve' ? (payload.amount as number) : 0 };
         case 'RETURN_TO_REVIEW':
           return { recommendedCents: null };
         case 'APPROVE':
-          return { approvedCents: payload.amount as number, decidedById: actor.id, decidedAt: now };
+          return { approvedCents: payload.amount as number, decidedById: ctx.actor.id, decidedAt: ctx.now };
         case 'REJECT':
-          return { approvedCents: 0, decidedById: actor.id, decidedAt: now };
+          return { approvedCents: 0, decidedById: ctx.actor.id, decidedAt: ctx.now };
         default:
-          return {};
+          return reviewColumns(type, payload, ctx);
       }
     },
   };

@@ -1,4 +1,4 @@
-import { parseGermanMoney, toApiMoney, toGermanInput } from '../money';
+import { germanToApiMoney, toGermanInput } from '../money';
 import type { StatementData } from './schemas';
 
 type Body = Record<string, unknown>;
@@ -12,9 +12,7 @@ export function formToStatementInput(body: Body): Record<string, unknown> {
   for (const key of ['district', 'funderDeadline', 'periodStart', 'periodEnd']) if (str(body[key])) input[key] = str(body[key]);
   for (const key of moneyFields) {
     const value = str(body[key]).trim();
-    if (value === '') continue;
-    const cents = parseGermanMoney(value);
-    input[key] = cents === null ? value : toApiMoney(cents);
+    if (value !== '') input[key] = germanToApiMoney(value);
   }
   return input;
 }

@@ -1,6 +1,4 @@
-import { AppError } from '../../http/errors';
 import { parse } from '../../http/validate';
-import { t } from '../../i18n/t';
 import {
   STATEMENT_EVENT_TYPES,
   STATEMENT_MACHINE_VERSION,
@@ -14,6 +12,7 @@ import {
 import type { CaseKind } from '../case-kind';
 import { reviewPolicy } from '../review-policy';
 import { checkDueDateInFuture } from '../event-checks';
+import { reviewColumns, submissionPrerequisites } from '../review-columns';
 import { statementDataOf } from './data';
 import { missingStatementParts } from './completeness';
 import { statementEventSchemas } from './schemas';
@@ -46,29 +45,12 @@ export function statementKind(): CaseKind {
     },
 
     async checkSubmission(tx, row) {
-      const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: row.organisationId } });
-      if (organisation.status !== 'approved') throw new AppError('forbidden', t('cases.organisationNotApproved'));
-      const kinds = await tx.attachment.findMany({ where: { caseId: row.id }, select: { kind: true }, distinct: ['kind'] });
-      const missing = missingStatementParts(statementDataOf(row), kinds.map((k) => k.kind));
+      const missing = missingStatementParts(statementDataOf(row), await submissionPrerequisites(tx, row));
       return { missing, facts: { missing: missing.map((m) => m.path) } };
     },
 
-    columnsFor(type, payload, { actor, now, row }) {
-      switch (type) {
-        case 'SUBMIT':
-          return { submittedAt: row.submittedAt ?? now, dueDate: null };
-        case 'START_REVIEW':
-          return { reviewerId: actor.id };
-        case 'REQUEST_CHANGES':
-          return { dueDate: payload.dueDate as string };
-        case 'RESUBMIT':
-        case 'WITHDRAW':
-          return { dueDate: null };
-        case 'ISSUE':
-          return { decidedById: actor.id, decidedAt: now };
-        default:
-          return {};
-      }
+    columnsFor(type, payload, ctx) {
+      return type === 'ISSUE' ? { decidedById: ctx.actor.id, decidedAt: ctx.now } : reviewColumns(type, payload, ctx);
     },
   };
 }
