@@ -28,6 +28,8 @@ import type { EmailJob, NoticeJob } from './jobs/outbox';
 import { sendCaseEmail } from './jobs/send-case-email';
 import { issueNotice } from './notices/issue-notice';
 import { noticePaths, noticesRouter } from './notices/api-router';
+import { verifyPaths, verifyRouter } from './notices/verify-router';
+import { authorityPagesRouter } from './notices/authority-pages-router';
 import { applicationKind } from './cases/applications/kind';
 import { applicationApiSpec } from './cases/applications/api-spec';
 import { statementKind } from './cases/statements/kind';
@@ -64,7 +66,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
     clock,
     logger,
     handlers: {
-      notice: (payload, job) => issueNotice({ db, job: payload as NoticeJob, jobId: job.id }),
+      notice: (payload, job) => issueNotice({ db, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl }),
       email: (payload) => sendCaseEmail({ db, mailer, baseUrl: config.baseUrl, job: payload as EmailJob }),
     },
   });
@@ -86,7 +88,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const staticOptions = { index: false, maxAge: config.env === 'production' ? '1d' : 0 };
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
-  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths]));
+  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths, verifyPaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -114,6 +116,8 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/api/v1', caseApiRouter(services, applicationSpec));
   app.use('/api/v1', caseApiRouter(services, statementSpec));
   app.use(noticesRouter(services));
+  app.use(verifyRouter(services));
+  app.use(authorityPagesRouter(services));
   app.use(homeRouter(services));
   app.use(authPagesRouter(services));
   app.use(accountPagesRouter(services));

@@ -7,6 +7,7 @@ import { createLogger } from './http/logger';
 import { createApp } from './app';
 import { DatabaseSessionStore } from './auth/session-store';
 import { seedReferenceData } from './cases/reference-data';
+import { seedAuthorityProfile } from './notices/authority';
 import { seedDemoCases } from './db/demo-cases';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   const database = await openDatabase(config.databaseUrl);
   await seedReferenceData(database.client);
+  await seedAuthorityProfile(database.client);
   const seeded = config.demoData && (await seedDemoData(database.client));
 
   const app = createApp({ config, database, logger });

@@ -17,6 +17,8 @@ import { loadVisibleCase } from './engine/load-case';
 import { addComment } from './comments/add-comment';
 import { germanToApiMoney } from './money';
 import type { CaseKind, CaseRow } from './case-kind';
+import { decisionNoticeKind, noticeModelOf } from '../notices/issue-notice';
+import { previewVerification, sendNoticePreview } from '../notices/preview';
 
 type Body = Record<string, unknown>;
 
@@ -84,6 +86,25 @@ export function casePagesRouter(services: Services, spec: CasePagesSpec): Router
       const fresh = await load(req);
       await spec.renderCase(req, res, fresh, { errors: summaryOf(error), actionError: error.message, openEvent: type, values: body }, error.status);
     }
+  });
+
+  // The head sees the exact notice a decision would issue before making it.
+  router.post(`${basePath}/:id/bescheid-vorschau`, async (req, res) => {
+    const body = req.body as Body;
+    const row = await load(req);
+    const type = typeof body.type === 'string' ? body.type : '';
+    const noticeKind = decisionNoticeKind[type];
+    if (!noticeKind || !kind.mayAttempt(actor(req), type, row)) throw new AppError('forbidden', t('cases.notYourTurn'));
+    const payload = kind.parseEvent(type, spec.eventBody(body), { row, now: clock.now() });
+    const model = await noticeModelOf(db, {
+      caseId: row.id,
+      noticeKind,
+      payload,
+      at: clock.now(),
+      actorId: actor(req).id,
+      verification: previewVerification(services.config.baseUrl),
+    });
+    await sendNoticePreview(res, row.reference, model);
   });
 
   router.post(`${basePath}/:id/kommentare`, async (req, res) => {

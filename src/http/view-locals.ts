@@ -23,7 +23,12 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
     case 'head':
       return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/stellungnahmen', label: t('nav.statements') }];
     case 'admin':
-      return [home, { href: '/admin/organisationen', label: t('nav.organisations') }, { href: '/admin/benutzer', label: t('nav.users') }];
+      return [
+        home,
+        { href: '/admin/organisationen', label: t('nav.organisations') },
+        { href: '/admin/benutzer', label: t('nav.users') },
+        { href: '/admin/behoerde', label: t('nav.authority') },
+      ];
   }
 }
 

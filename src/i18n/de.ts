@@ -15,6 +15,7 @@ export const de = {
     statements: 'Stellungnahmen',
     organisations: 'Organisationen',
     users: 'Benutzerkonten',
+    authority: 'Behördenprofil',
     signIn: 'Anmelden',
     register: 'Registrieren',
   },
@@ -166,6 +167,8 @@ export const de = {
     footer: 'Zum Vorgang: {link}\n\nDiese Nachricht wurde automatisch vom Förderportal Soziales des Amtes für Soziales gesendet.',
   },
   notices: {
+    incomplete: 'Der Bescheid kann so nicht erstellt werden, weil Pflichtangaben fehlen. Bitte ergänzen Sie den Vorgang.',
+    profileSaved: 'Das Behördenprofil ist gespeichert. Es gilt für alle ab jetzt ausgestellten Bescheide.',
     sectionNotGiven: 'Keine weiteren Ausführungen.',
     extraOwnFunds:
       'Die Zuwendung deckt die Ausgaben nicht vollständig. Der verbleibende Betrag von {amount} ist durch zusätzliche Eigenmittel zu decken; die Eigenmittel im verbindlichen Finanzierungsplan betragen daher {ownFunds}. Alternativ können die Ausgaben nach Absprache mit dem Amt für Soziales entsprechend gekürzt werden.',
@@ -227,6 +230,9 @@ export const de = {
       withdraw: 'Anfrage zurückziehen',
       returnTitle: 'Zur Überarbeitung zurückgeben',
     },
+  },
+  verify: {
+    unknownCode: 'Zu diesem Prüfcode gibt es keinen Bescheid. Bitte prüfen Sie die Schreibweise.',
   },
   comments: {
     internalForbidden: 'Träger können nur Kommentare schreiben, die das Amt sieht.',

@@ -1,9 +1,7 @@
+import type { Db } from '../db/client';
 import type { Authority } from './model';
 
-/**
- * The issuing authority as printed on every notice. Erfurt's defaults; the authority profile
- * (admin-editable, stored in the database) replaces this with the notices issue.
- */
+/** Erfurt's defaults for the authority profile, seeded into an empty database. */
 export const defaultAuthority: Authority = {
   name: 'Landeshauptstadt Erfurt',
   department: 'Amt für Soziales',
@@ -22,3 +20,51 @@ export const defaultAuthority: Authority = {
   },
   fundingGuideline: 'Förderrichtlinie der Landeshauptstadt Erfurt zur Erfüllung sozialer Aufgaben (FRL Soziales)',
 };
+
+const PROFILE_ID = 'default';
+
+/** The authority as administrators last set it; notices copy it when rendered. */
+export async function loadAuthority(db: Db): Promise<Authority> {
+  const p = await db.authorityProfile.findUnique({ where: { id: PROFILE_ID } });
+  if (!p) return defaultAuthority;
+  return {
+    name: p.name,
+    department: p.department,
+    street: p.street,
+    postalCode: p.postalCode,
+    ...(p.mailPostalCode ? { mailPostalCode: p.mailPostalCode } : {}),
+    city: p.city,
+    email: p.email,
+    phone: p.phone,
+    ...(p.website ? { website: p.website } : {}),
+    signatoryName: p.signatoryName,
+    signatoryTitle: p.signatoryTitle,
+    generalConditions: { name: p.generalConditionsName, version: p.generalConditionsVersion },
+    fundingGuideline: p.fundingGuideline,
+  };
+}
+
+export async function seedAuthorityProfile(db: Db): Promise<void> {
+  const a = defaultAuthority;
+  await db.authorityProfile.upsert({
+    where: { id: PROFILE_ID },
+    update: {},
+    create: {
+      id: PROFILE_ID,
+      name: a.name,
+      department: a.department,
+      street: a.street,
+      postalCode: a.postalCode,
+      mailPostalCode: a.mailPostalCode ?? null,
+      city: a.city,
+      email: a.email,
+      phone: a.phone,
+      website: a.website ?? null,
+      signatoryName: a.signatoryName,
+      signatoryTitle: a.signatoryTitle,
+      generalConditionsName: a.generalConditions.name,
+      generalConditionsVersion: a.generalConditions.version,
+      fundingGuideline: a.fundingGuideline ?? '',
+    },
+  });
+}

@@ -72,7 +72,10 @@ export class Checks {
   }
 }
 
-/** Checks the parts every notice needs: authority, addressee, reference, date, contact, project. */
+/** Longest verification URL: up to this the QR code (level M, 23 mm) keeps modules of 0.4 mm or more. */
+export const MAX_VERIFICATION_URL = 200;
+
+/** Checks the parts every notice needs: authority, addressee, reference, date, contact, project, verification. */
 export function checkBase(model: NoticeBase, checks: Checks, opts: { submittedAt: boolean }): void {
   checks.text(model.reference, 'reference', 'Aktenzeichen');
   const issued = checks.date(model.issuedAt, 'issuedAt', 'Datum des Schreibens');
@@ -102,6 +105,16 @@ export function checkBase(model: NoticeBase, checks: Checks, opts: { submittedAt
   else {
     checks.text(model.contact.name, 'contact.name', 'Ansprechperson');
     checks.text(model.contact.email, 'contact.email', 'E-Mail der Ansprechperson');
+  }
+  const v = model.verification;
+  if (!v || typeof v !== 'object') checks.fail('verification (Prüfcode und Prüfadresse) is missing');
+  else {
+    checks.text(v.code, 'verification.code', 'Prüfcode');
+    checks.text(v.url, 'verification.url', 'Prüfadresse');
+    // Longer URLs make the QR modules too small to scan at the printed size.
+    if (typeof v.url === 'string' && v.url.length > MAX_VERIFICATION_URL) {
+      checks.fail(`verification.url (Prüfadresse) is longer than ${MAX_VERIFICATION_URL} characters`);
+    }
   }
   if (opts.submittedAt) {
     const submitted = checks.date(model.submittedAt, 'submittedAt', 'Antragsdatum');
@@ -157,6 +170,7 @@ export async function openLetter(model: NoticeBase, subject: string, title = not
     },
     fingerprint: fingerprint(model),
   });
+  letter.verificationBlock(model.verification);
   letter.paragraph('Sehr geehrte Damen und Herren,', { spaceAfter: 8 });
   return letter;
 }
@@ -172,16 +186,21 @@ export function legalRemedy(letter: Letter, model: NoticeBase): void {
   );
 }
 
-/** Greeting, "Im Auftrag", name and function, and the note on electronic issue. */
+/**
+ * Greeting, "Im Auftrag", name and function, and the note on electronic issue. The block is
+ * narrow, so on page 1 it may stand beside the verification block.
+ */
 export function closing(letter: Letter, signatory: { name: string; title?: string }, document: 'Bescheid' | 'Schreiben'): void {
-  const lines = signatory.title ? 4 : 3;
-  letter.space(4);
-  letter.keepTogether((lines + 1) * 14 + 24 + 12);
-  letter.paragraph('Mit freundlichen Grüßen', { spaceAfter: 12 });
-  letter.paragraph(signatory.title ? `Im Auftrag\n${signatory.name}\n${signatory.title}` : `Im Auftrag\n${signatory.name}`, { spaceAfter: 12 });
   const note =
     document === 'Bescheid'
       ? 'Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig.'
       : 'Dieses Schreiben wurde elektronisch erstellt und ist ohne Unterschrift gültig.';
-  letter.paragraph(note, { size: 8.5 });
+  const signature = signatory.title ? `Im Auftrag\n${signatory.name}\n${signatory.title}` : `Im Auftrag\n${signatory.name}`;
+  // Greeting and signature lines (leading 14, 12 after each paragraph) and the note (leading 11.5).
+  const lines = 1 + letter.lineCount(signature, { narrow: true });
+  letter.space(4);
+  letter.keepTogether(lines * 14 + 24 + 11.5 * letter.lineCount(note, { size: 8.5, narrow: true }), { narrow: true });
+  letter.paragraph('Mit freundlichen Grüßen', { spaceAfter: 12, narrow: true });
+  letter.paragraph(signature, { spaceAfter: 12, narrow: true });
+  letter.paragraph(note, { size: 8.5, narrow: true });
 }

@@ -9,6 +9,7 @@
 import { PDFArray, PDFDocument, PDFFont, PDFHexString, PDFPage, rgb, type RGB } from 'pdf-lib';
 import type { Addressee, Authority } from './model';
 import { cachingFontkit, noticeFontBytes } from './fonts';
+import { drawQrCode, qrModuleRuns, QUIET_ZONE_MODULES } from './verification-mark';
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (PDF points; y grows upwards from the bottom edge)
@@ -28,6 +29,11 @@ const CONTINUATION_TOP = fromTop(22);
 const ADDRESS_WIDTH = 80 * MM; // 85 mm window minus 5 mm inner margin
 const INFO_LEFT = 125 * MM;
 const INFO_WIDTH = RIGHT - INFO_LEFT;
+
+/** Side of the verification QR code (without its quiet zone). */
+const QR_SIZE = 23 * MM;
+/** Width of narrow content (the signature block): it ends left of the verification block's text. */
+const NARROW_WIDTH = INFO_LEFT - LEFT - 6 * MM;
 
 const BODY_SIZE = 10;
 const BODY_LEADING = 14;
@@ -122,6 +128,13 @@ export interface LetterOptions {
   fingerprint: string;
 }
 
+export interface Verification {
+  /** e.g. "K7QF-93XM-2PLA". */
+  code: string;
+  /** Public page that checks the code, e.g. "https://portal.example/verify/K7QF-93XM-2PLA". */
+  url: string;
+}
+
 export interface TableColumn {
   header: string;
   /** Width in points; columns without a width share the rest. */
@@ -155,6 +168,8 @@ interface RowStyle {
   minChunk: number;
   /** Move the whole row to the next page rather than splitting it (table rows). */
   keepWhole?: boolean;
+  /** The row is at most NARROW_WIDTH wide: on page 1 it may go down beside the verification block. */
+  narrow?: boolean;
 }
 
 export class Letter {
@@ -163,6 +178,14 @@ export class Letter {
   /** Top of the free space on the current page. */
   private y = 0;
   private pageTop = 0;
+  /**
+   * Lowest y full-width content may reach on the current page: page 1 ends above the
+   * verification block, beside which only narrow content (NARROW_WIDTH) goes down to CONTENT_BOTTOM.
+   */
+  private bottom = CONTENT_BOTTOM;
+  private verification?: Verification;
+  /** Where the content of page 1 starts (below the subject). */
+  private contentTop = 0;
   private readonly widthCache = new Map<PDFFont, Map<string, number>>();
 
   private constructor(
@@ -412,6 +435,7 @@ export class Letter {
       this.y -= 15;
     }
     this.y -= 2 * BODY_LEADING;
+    this.contentTop = this.y;
   }
 
   /** One line of text, shrunk to fit maxWidth (letterhead, labels, headers). */
@@ -432,19 +456,75 @@ export class Letter {
     this.drawRule(fromTop(14), LEFT, RIGHT, 0.4, RULE, page);
     this.y = CONTINUATION_TOP;
     this.pageTop = this.y;
+    this.bottom = CONTENT_BOTTOM;
   }
 
-  private get available(): number {
-    return this.y - CONTENT_BOTTOM;
+  private available(narrow = false): number {
+    return this.y - (narrow ? CONTENT_BOTTOM : this.bottom);
   }
 
-  /** Starts a new page unless `height` points still fit on this one. */
-  keepTogether(height: number): void {
-    if (height > this.available && this.y < this.pageTop) this.newPage();
+  /** Starts a new page unless `height` points still fit on this one (for narrow content: beside the verification block). */
+  keepTogether(height: number, opts: { narrow?: boolean } = {}): void {
+    if (height > this.available(opts.narrow) && this.y < this.pageTop) this.newPage();
   }
 
   space(points: number): void {
     this.y = Math.max(this.y - points, CONTENT_BOTTOM);
+  }
+
+  /** Lines a paragraph of `content` takes (at the given size, narrow or full width). */
+  lineCount(content: Inline, opts: { size?: number; narrow?: boolean } = {}): number {
+    return this.wrap(content, opts.narrow ? NARROW_WIDTH : CONTENT_WIDTH, opts.size ?? BODY_SIZE).length;
+  }
+
+  /**
+   * Verification mark at the bottom right of page 1, just above the footer: the QR code of the
+   * URL (with its quiet zone kept free) and, to its left, "Echtheit prüfen:", the code and the
+   * URL. Page 1's content ends above it. Call once, right after create(), before any content.
+   * Continuation pages show the code in the footer.
+   */
+  verificationBlock(verification: Verification): void {
+    if (this.verification || this.pages.length !== 1 || this.y !== this.contentTop) {
+      throw new Error('Letter: the verification block goes on the first page, once, before any content');
+    }
+    this.verification = verification;
+    const page = this.pages[0]!;
+    const qr = qrModuleRuns(verification.url);
+    const quiet = QUIET_ZONE_MODULES * (QR_SIZE / qr.size);
+    const qrX = RIGHT - QR_SIZE;
+    const qrY = FOOTER_RULE_Y + Math.max(quiet, 3 * MM);
+    drawQrCode(page, qr, { x: qrX, y: qrY, size: QR_SIZE });
+
+    // Text column: from the information block's left edge to the QR code's quiet zone. It starts
+    // level with the top of the QR code; a very long URL makes it taller, and then it ends level
+    // with the bottom of the QR code.
+    const x = INFO_LEFT;
+    const width = qrX - Math.max(quiet, 3 * MM) - x;
+    const hintText = 'QR-Code scannen oder Code eingeben unter';
+    let size = 7;
+    let hint = this.wrap(hintText, width, size);
+    let url = this.wrap(verification.url, width, size);
+    const leading = (s: number): number => Math.round(s * 1.25 * 10) / 10;
+    const headHeight = 10 + 13 + 2;
+    while (size > 6 && headHeight + (hint.length + url.length) * leading(size) > QR_SIZE + 1) {
+      size -= 0.5;
+      hint = this.wrap(hintText, width, size);
+      url = this.wrap(verification.url, width, size);
+    }
+    const textHeight = headHeight + (hint.length + url.length) * leading(size);
+    const textTop = Math.max(qrY + QR_SIZE + 1, qrY + textHeight);
+    let top = textTop;
+    this.drawText('Echtheit prüfen:', x, Letter.baseline(top, 8, 10), 8, true, BLACK, width, page);
+    top -= 10;
+    this.drawText(verification.code, x, Letter.baseline(top, 10, 13), 10, true, BLACK, width, page);
+    top -= 13 + 2;
+    for (const [lines, color] of [[hint, GREY], [url, BLACK]] as const) {
+      for (const line of lines) {
+        this.drawLine(line, x, Letter.baseline(top, size, leading(size)), size, color, page);
+        top -= leading(size);
+      }
+    }
+    this.bottom = Math.max(qrY + QR_SIZE + Math.max(quiet, 3 * MM), textTop) + 2 * MM;
   }
 
   /**
@@ -463,7 +543,7 @@ export class Letter {
     };
     while (index < total) {
       const remaining = total - index;
-      let fit = Math.floor((this.available - 2 * style.padY) / style.leading);
+      let fit = Math.floor((this.available(style.narrow) - 2 * style.padY) / style.leading);
       if (!fresh) {
         const freshCapacity = Math.floor((CONTINUATION_TOP - CONTENT_BOTTOM - 2 * style.padY) / style.leading) - 3;
         if (fit < Math.min(remaining, style.minChunk) || (style.keepWhole && fit < remaining && remaining <= freshCapacity)) {
@@ -513,17 +593,24 @@ export class Letter {
     this.space(3);
   }
 
-  paragraph(content: Inline, opts: { size?: number; spaceAfter?: number; indent?: number; color?: RGB } = {}): void {
+  /**
+   * `narrow`: on a page with the verification block, wrapped at NARROW_WIDTH so that it may go
+   * down beside the block; elsewhere full width.
+   */
+  paragraph(content: Inline, opts: { size?: number; spaceAfter?: number; indent?: number; color?: RGB; narrow?: boolean } = {}): void {
     const size = opts.size ?? BODY_SIZE;
     const leading = size === BODY_SIZE ? BODY_LEADING : Math.round(size * 1.35 * 10) / 10;
     const indent = opts.indent ?? 0;
-    const lines = this.wrap(content, CONTENT_WIDTH - indent, size);
-    this.drawRow([{ lines, x: LEFT + indent, width: CONTENT_WIDTH - indent, align: 'left' }], {
+    const narrow = opts.narrow === true && this.bottom > CONTENT_BOTTOM;
+    const width = (narrow ? NARROW_WIDTH : CONTENT_WIDTH) - indent;
+    const lines = this.wrap(content, width, size);
+    this.drawRow([{ lines, x: LEFT + indent, width, align: 'left' }], {
       size,
       leading,
       padY: 0,
       minChunk: 2,
       color: opts.color,
+      narrow,
     });
     this.space(opts.spaceAfter ?? 6);
   }
@@ -608,7 +695,10 @@ export class Letter {
     const { authority } = this.options;
     const size = 7;
     const leading = 9;
-    const numberWidth = 70;
+    // Continuation pages show the verification code below the page number.
+    const codeLabel = this.verification ? `Prüfcode ${this.verification.code}` : undefined;
+    const codeWidth = codeLabel ? Math.min(this.width(codeLabel, false, size), CONTENT_WIDTH / 3) : 0;
+    const numberWidth = Math.max(70, codeWidth + 12);
     const address = [
       `${authority.name} · ${authority.department} · ${authority.street} · ${authority.postalCode} ${authority.city}`,
       [`Telefon ${authority.phone}`, `E-Mail ${authority.email}`, authority.website].filter(Boolean).join(' · '),
@@ -625,6 +715,9 @@ export class Letter {
       const label = `Seite ${index + 1} von ${count}`;
       const w = this.width(label, false, 8);
       page.drawText(label, { x: RIGHT - w, y: Letter.baseline(FOOTER_RULE_Y - 4, 8, leading), size: 8, font: this.regular, color: BLACK });
+      if (codeLabel && index > 0) {
+        this.drawText(codeLabel, RIGHT - codeWidth, Letter.baseline(FOOTER_RULE_Y - 4 - leading, size, leading), size, false, GREY, codeWidth, page);
+      }
     });
   }
 

@@ -47,6 +47,12 @@ export interface NoticeBase {
   projectTitle: string;
   /** When the application was submitted (required by receipt, grant and rejection). */
   submittedAt?: string;
+  /**
+   * Proof of authenticity, printed on page 1 as text and as a QR code of `url`: anyone holding
+   * the notice can check it at the public page. code e.g. "K7QF-93XM-2PLA", url e.g.
+   * "https://portal.example/verify/K7QF-93XM-2PLA".
+   */
+  verification: { code: string; url: string };
 }
 
 export interface ReceiptModel extends NoticeBase {

@@ -3,7 +3,7 @@ import { t } from '../i18n/t';
 import { applicationDataOf, totalsOf } from '../cases/applications/data';
 import { statementDataOf } from '../cases/statements/data';
 import { formatEuro } from '../cases/money';
-import { defaultAuthority } from './authority';
+import { loadAuthority } from './authority';
 import type { GrantModel, NoticeBase, StatementModel } from './model';
 
 type CaseWithOrganisation = {
@@ -16,17 +16,26 @@ type CaseWithOrganisation = {
   organisation: { name: string; street: string; postalCode: string; city: string };
 };
 
-/** The parts every letter shares: authority, addressee, contact person, reference, dates. */
-export async function noticeBase(db: Db, row: CaseWithOrganisation, issuedAt: Date): Promise<Omit<NoticeBase, 'kind'> & { submittedAt: string }> {
-  const reviewer = row.reviewerId ? await db.user.findUnique({ where: { id: row.reviewerId } }) : null;
+/** The parts every letter shares: authority, addressee, contact person, reference, dates, verification. */
+export async function noticeBase(
+  db: Db,
+  row: CaseWithOrganisation,
+  issuedAt: Date,
+  verification: NoticeBase['verification'],
+): Promise<Omit<NoticeBase, 'kind'> & { submittedAt: string }> {
+  const [reviewer, authority] = await Promise.all([
+    row.reviewerId ? db.user.findUnique({ where: { id: row.reviewerId } }) : null,
+    loadAuthority(db),
+  ]);
   return {
     reference: row.reference,
     issuedAt: issuedAt.toISOString(),
-    authority: defaultAuthority,
+    verification,
+    authority,
     addressee: { name: row.organisation.name, street: row.organisation.street, postalCode: row.organisation.postalCode, city: row.organisation.city },
     contact: reviewer
       ? { name: reviewer.name, email: reviewer.email }
-      : { name: defaultAuthority.department, email: defaultAuthority.email, phone: defaultAuthority.phone },
+      : { name: authority.department, email: authority.email, phone: authority.phone },
     projectTitle: row.title,
     submittedAt: (row.submittedAt ?? issuedAt).toISOString(),
   };
@@ -96,6 +105,6 @@ export async function statementModel(
       cofinancing: draft.sections?.cofinancing || none,
     },
     reasons: draft.text,
-    signedBy: signer?.role === 'head' ? { name: signer.name, title: t('roles.head') } : { name: defaultAuthority.signatoryName, title: defaultAuthority.signatoryTitle },
+    signedBy: signer?.role === 'head' ? { name: signer.name, title: t('roles.head') } : { name: base.authority.signatoryName, title: base.authority.signatoryTitle },
   };
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../http/errors';
 import { t } from '../../i18n/t';
 import { recordAudit } from '../../db/audit';
 import { enqueueEffect } from '../../jobs/outbox';
+import { assertDecisionNoticeComplete } from '../../notices/check-notice';
 import type { Actor } from '../../auth/policy';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -44,6 +45,7 @@ export async function applyEvent(options: {
   if (!kind.mayAttempt(actor, type, row)) throw new AppError('forbidden', t('cases.notYourTurn'));
   const now = clock.now();
   const payload = kind.parseEvent(type, body, { row, now });
+  await assertDecisionNoticeComplete(db, { caseId: row.id, type, payload, at: now, actorId: actor.id });
 
   const committed = await db.$transaction(async (tx) => {
     let facts: unknown;

@@ -18,7 +18,7 @@ import { latestOf, loadCaseDetails } from '../case-details';
 import { formatEuro } from '../money';
 import { todayInBerlin } from '../../clock';
 import { noticeBase, statementModel, type StatementDraft } from '../../notices/notice-models';
-import { renderNotice } from '../../notices/render';
+import { previewVerification, sendNoticePreview } from '../../notices/preview';
 import { statementAttachmentKinds, statementDraftInput, statementEventSchemas } from './schemas';
 import { createStatementRequest } from './create-statement';
 import { updateStatementRequest } from './update-statement';
@@ -134,10 +134,8 @@ export function statementPagesRouter(services: Services): Router {
   const sendPreview = async (res: Response, row: CaseRow, draft: StatementDraft, signerId: string | null) => {
     const withOrganisation = await db.case.findUniqueOrThrow({ where: { id: row.id }, include: { organisation: true } });
     const now = clock.now();
-    const model = await statementModel(db, withOrganisation, await noticeBase(db, withOrganisation, now), draft, signerId);
-    const bytes = await renderNotice(model);
-    res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="Vorschau-${row.reference}.pdf"`, 'Cache-Control': 'no-store' });
-    res.send(Buffer.from(bytes));
+    const base = await noticeBase(db, withOrganisation, now, previewVerification(services.config.baseUrl));
+    await sendNoticePreview(res, row.reference, await statementModel(db, withOrganisation, base, draft, signerId));
   };
 
   // The reviewer previews the letter from the editor's current text, before drafting it.

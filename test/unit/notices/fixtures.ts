@@ -1,4 +1,4 @@
-import type { Authority, GrantModel, ReceiptModel, RejectionModel, RequestForChangesModel } from '../../../src/notices/model';
+import type { Authority, GrantModel, ReceiptModel, RejectionModel, RequestForChangesModel, StatementModel } from '../../../src/notices/model';
 
 export const authority: Authority = {
   name: 'Landeshauptstadt Erfurt',
@@ -18,6 +18,11 @@ export const authority: Authority = {
   },
 };
 
+/** Verification code and the public URL that checks it. */
+export function verification(code: string): { code: string; url: string } {
+  return { code, url: `https://portal.example/verify/${code}` };
+}
+
 const base = {
   reference: '50.2-FRL-2027-0042',
   issuedAt: '2026-12-31T23:30:00.000Z', // 01.01.2027 in Berlin
@@ -26,14 +31,16 @@ const base = {
   contact: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@erfurt.de', phone: '0361 655-4712' },
   projectTitle: 'Nachbarschaftscafé Rieth – Begegnung für Jung und Alt',
   submittedAt: '2026-10-15',
+  verification: verification('K7QF-93XM-2PLA'),
 };
 
-export const receipt: ReceiptModel = { ...base, kind: 'receipt', issuedAt: '2026-10-16T08:00:00.000Z' };
+export const receipt: ReceiptModel = { ...base, kind: 'receipt', issuedAt: '2026-10-16T08:00:00.000Z', verification: verification('R3CP-T8WK-4EQD') };
 
 export const requestForChanges: RequestForChangesModel = {
   ...base,
   kind: 'request_for_changes',
   issuedAt: '2026-11-02T09:00:00.000Z',
+  verification: verification('N4CH-F7RD-9UXB'),
   message:
     'Im Kosten- und Finanzierungsplan fehlt die Aufschlüsselung der Honorarausgaben nach Stunden und Stundensätzen.\n\n' +
     'Bitte laden Sie außerdem den aktuellen Freistellungsbescheid des Finanzamts hoch; der vorliegende Bescheid ist älter als fünf Jahre.\n\n' +
@@ -63,6 +70,7 @@ export const grant: GrantModel = {
 
 export const partialGrant: GrantModel = {
   ...grant,
+  verification: verification('T5GW-P2LM-8KYE'),
   requestedCents: 1_200_000,
   grantedCents: 1_050_000,
   rationale:
@@ -73,11 +81,49 @@ export const partialGrant: GrantModel = {
 export const rejection: RejectionModel = {
   ...base,
   kind: 'rejection',
+  verification: verification('A8LH-2NVB-6ZJS'),
   requestedCents: 1_050_000,
   rationale:
     'Das Projekt soll überwiegend außerhalb des Stadtgebiets durchgeführt werden; ein Bezug zu einem Erfurter Sozialraum ist nicht dargelegt.\n\n' +
     'Nach Nr. 2 FRL Soziales setzt eine Förderung voraus, dass das Vorhaben einem Planungsraum der Landeshauptstadt zugutekommt. ' +
     'Auch bei Ausübung des Ermessens überwiegt das Interesse, die begrenzten Haushaltsmittel für Vorhaben mit Sozialraumbezug einzusetzen.',
+};
+
+/** A supportive Stellungnahme to an ESF Plus application. */
+export const statement: StatementModel = {
+  kind: 'statement',
+  reference: '50.3-STN-2027-0007',
+  issuedAt: '2027-02-15T09:00:00.000Z',
+  authority: authority,
+  addressee: { name: 'Łódź-Brücke e.V.', street: 'Straße der Einheit 7', postalCode: '99085', city: 'Erfurt' },
+  contact: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@erfurt.de', phone: '0361 655-4712' },
+  projectTitle: 'Brücken bauen im Rieth – Sprachmittlung und Nachbarschaft',
+  submittedAt: '2027-01-20',
+  verification: verification('S6TN-4MQX-7HVC'),
+  funder: 'Europäischer Sozialfonds Plus (ESF Plus)',
+  funderProgramme: 'ESF Plus – Soziale Innovation',
+  summary:
+    'Der Träger will im Rieth ehrenamtliche Sprachmittlerinnen und Sprachmittler gewinnen, qualifizieren und in Beratungsstellen, ' +
+    'Kitas und Schulen des Stadtteils vermitteln.\n\nDas Projekt läuft vom 01.07.2027 bis 30.06.2029.',
+  districtName: 'Rieth (Planungsraum Nord)',
+  totalCostCents: 18_750_000,
+  requestedFromFunderCents: 15_000_000,
+  municipalContributionCents: 1_250_000,
+  funderDeadline: '2027-03-31',
+  position: 'supportive',
+  sections: {
+    need:
+      'Der Ortsteil Rieth hat nach dem Erfurter Sozialindex einen der höchsten Werte der Stadt; der Anteil von Haushalten mit ' +
+      'Migrationsgeschichte liegt deutlich über dem städtischen Durchschnitt.',
+    planning: 'Das Vorhaben entspricht dem Integrationskonzept der Stadt und den Zielen der integrierten Sozialplanung für den Planungsraum Nord.',
+    offers: 'Ein vergleichbares Angebot der ehrenamtlichen Sprachmittlung besteht im Planungsraum Nord nicht; eine Doppelstruktur entsteht nicht.',
+    cooperation: 'Der Träger arbeitet mit dem Stadtteilbüro Rieth, zwei Grundschulen und dem Migrationsdienst zusammen; Kooperationsvereinbarungen liegen vor.',
+    cofinancing: 'Die erbetene Kofinanzierung soll aus Mitteln der FRL Soziales für die Jahre 2027 und 2028 beantragt werden.',
+  },
+  reasons:
+    'Das Vorhaben deckt einen belegten Bedarf im Sozialraum, ergänzt die bestehenden Angebote und ist gut vernetzt.\n\n' +
+    'Die Planung ist schlüssig; die Kosten sind angemessen.',
+  signedBy: { name: 'Dr. Katharina Müller-Lüdenscheidt', title: 'Amtsleiterin' },
 };
 
 /** Deterministic filler text of `words` words ending with the sentinel. */

@@ -21,6 +21,11 @@ export function pdfText(bytes: Uint8Array): string {
   return withPdf(bytes, (file) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 }
 
+/** `pdftotext` in reading order (no -layout): side-by-side blocks come out one after the other. */
+export function pdfReadingText(bytes: Uint8Array): string {
+  return withPdf(bytes, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+}
+
 /** Text with all whitespace (incl. no-break spaces and line breaks) collapsed: phrases survive wrapping. */
 export function flat(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ');

@@ -3,40 +3,7 @@ import { renderStatement } from '../../../src/notices/statement';
 import * as fx from './fixtures';
 import { flat, pdfFonts, pdfInfo, pdfText, pdfWordBoxes, sha256 } from './pdf-tools';
 
-const statement: StatementModel = {
-  kind: 'statement',
-  reference: '50.3-STN-2027-0007',
-  issuedAt: '2027-02-15T09:00:00.000Z',
-  authority: fx.authority,
-  addressee: { name: 'Łódź-Brücke e.V.', street: 'Straße der Einheit 7', postalCode: '99085', city: 'Erfurt' },
-  contact: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@erfurt.de', phone: '0361 655-4712' },
-  projectTitle: 'Brücken bauen im Rieth – Sprachmittlung und Nachbarschaft',
-  submittedAt: '2027-01-20',
-  funder: 'Europäischer Sozialfonds Plus (ESF Plus)',
-  funderProgramme: 'ESF Plus – Soziale Innovation',
-  summary:
-    'Der Träger will im Rieth ehrenamtliche Sprachmittlerinnen und Sprachmittler gewinnen, qualifizieren und in Beratungsstellen, ' +
-    'Kitas und Schulen des Stadtteils vermitteln.\n\nDas Projekt läuft vom 01.07.2027 bis 30.06.2029.',
-  districtName: 'Rieth (Planungsraum Nord)',
-  totalCostCents: 18_750_000,
-  requestedFromFunderCents: 15_000_000,
-  municipalContributionCents: 1_250_000,
-  funderDeadline: '2027-03-31',
-  position: 'supportive',
-  sections: {
-    need:
-      'Der Ortsteil Rieth hat nach dem Erfurter Sozialindex einen der höchsten Werte der Stadt; der Anteil von Haushalten mit ' +
-      'Migrationsgeschichte liegt deutlich über dem städtischen Durchschnitt.',
-    planning: 'Das Vorhaben entspricht dem Integrationskonzept der Stadt und den Zielen der integrierten Sozialplanung für den Planungsraum Nord.',
-    offers: 'Ein vergleichbares Angebot der ehrenamtlichen Sprachmittlung besteht im Planungsraum Nord nicht; eine Doppelstruktur entsteht nicht.',
-    cooperation: 'Der Träger arbeitet mit dem Stadtteilbüro Rieth, zwei Grundschulen und dem Migrationsdienst zusammen; Kooperationsvereinbarungen liegen vor.',
-    cofinancing: 'Die erbetene Kofinanzierung soll aus Mitteln der FRL Soziales für die Jahre 2027 und 2028 beantragt werden.',
-  },
-  reasons:
-    'Das Vorhaben deckt einen belegten Bedarf im Sozialraum, ergänzt die bestehenden Angebote und ist gut vernetzt.\n\n' +
-    'Die Planung ist schlüssig; die Kosten sind angemessen.',
-  signedBy: { name: 'Dr. Katharina Müller-Lüdenscheidt', title: 'Amtsleiterin' },
-};
+const statement: StatementModel = fx.statement;
 
 const NO_FUNDING_PROMISE =
   'Diese Stellungnahme ist keine Förderzusage und ersetzt keine Förderentscheidung der Landeshauptstadt Erfurt. ' +

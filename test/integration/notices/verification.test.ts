@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createTestApp, bearerToken, csrfOf, signInCookie, type TestApp } from '../../support/app';
+import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/factories';
+import { buildApplicationAwaitingDecision, buildSubmittedApplication, sendEvent } from '../../support/cases';
+import { seedAuthorityProfile } from '../../../src/notices/authority';
+
+describe('verifying notices and the authority profile', () => {
+  let t: TestApp;
+  let applicant: string;
+  let adminCookie: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAuthorityProfile(t.db);
+    const org = await buildApprovedOrganisation(t.db, { name: 'Geheimverein e.V.' });
+    applicant = await bearerToken(t.app, (await buildUser(t.db, 'applicant', { organisationId: org.id })).email, PASSWORD);
+    adminCookie = await signInCookie(t.app, (await buildUser(t.db, 'admin')).email, PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  async function issuedNotice() {
+    const app = await buildSubmittedApplication(t, applicant);
+    await t.app.services.jobs.drain();
+    return t.db.notice.findFirstOrThrow({ where: { caseId: app.id } });
+  }
+
+  it('when a notice is issued, then it prints its verification code and the public page confirms it without personal data', async () => {
+    const notice = await issuedNotice();
+    expect(notice.verificationCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const dir = mkdtempSync(join(tmpdir(), 'fps-verify-'));
+    writeFileSync(join(dir, 'n.pdf'), notice.content);
+    expect(execFileSync('pdftotext', [join(dir, 'n.pdf'), '-']).toString()).toContain(notice.verificationCode);
+
+    const page = await request(t.app).get(`/verify/${notice.verificationCode.toLowerCase().replace(/-/g, ' ')}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(notice.sha256);
+    expect(page.text).toContain('Eingangsbestätigung');
+    expect(page.text).not.toContain('Geheimverein');
+    const api = await request(t.app).get(`/api/v1/verify/${notice.verificationCode}`);
+    expect(api.body).toMatchObject({ code: notice.verificationCode, kind: 'receipt', sha256: notice.sha256, authority: 'Landeshauptstadt Erfurt, Amt für Soziales' });
+    expect(JSON.stringify(api.body)).not.toContain('Geheimverein');
+  });
+
+  it('when the issued PDF is uploaded, then it is confirmed; when one byte changed, then it is not', async () => {
+    const notice = await issuedNotice();
+    const agent = request.agent(t.app);
+    const page = (await agent.get(`/verify/${notice.verificationCode}`)).text;
+    // The file form carries its token in the URL, as multipart bodies are read after the check.
+    const token = decodeURIComponent(/\?_csrf=([^"&]+)/.exec(page)![1]!);
+    const genuine = await agent.post(`/verify/${notice.verificationCode}?_csrf=${encodeURIComponent(token)}`).attach('file', Buffer.from(notice.content), 'bescheid.pdf');
+    expect(genuine.status).toBe(200);
+    expect(genuine.text).toContain('Die Datei ist unverändert');
+    const altered = Buffer.from(notice.content);
+    altered[altered.length - 10] = altered[altered.length - 10]! ^ 0xff;
+    const changed = await agent.post(`/verify/${notice.verificationCode}?_csrf=${encodeURIComponent(token)}`).attach('file', altered, 'bescheid.pdf');
+    expect(changed.text).toContain('Die Datei stimmt nicht überein');
+  });
+
+  it('when a code is unknown, then 404 with a helpful message', async () => {
+    const res = await request(t.app).get('/verify/AAAA-BBBB-CCCC');
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('Zu diesem Prüfcode gibt es keinen Bescheid');
+    expect((await request(t.app).get('/api/v1/verify/AAAA-BBBB-CCCC')).status).toBe(404);
+  });
+
+  it('when an admin changes the authority profile, then new notices print it and issued ones stay unchanged', async () => {
+    const before = await issuedNotice();
+    const form = await request(t.app).get('/admin/behoerde').set('Cookie', adminCookie);
+    expect(form.text).toContain('value="Landeshauptstadt Erfurt"');
+    const values = { name: 'Stadt Musterhausen', department: 'Sozialamt', street: 'Markt 1', postalCode: '12345', mailPostalCode: '', city: 'Musterhausen', email: 'sozialamt@musterhausen.example', phone: '01234 5678', website: '', signatoryName: 'Erika Muster', signatoryTitle: 'Amtsleiterin', generalConditionsName: 'ANBest-P', generalConditionsVersion: '2025', fundingGuideline: 'Sozialrichtlinie Musterhausen' };
+    const saved = await request(t.app).post('/admin/behoerde').set('Cookie', adminCookie).type('form').send({ ...values, _csrf: csrfOf(form.text) });
+    expect(saved.status).toBe(303);
+    const invalid = await request(t.app).post('/admin/behoerde').set('Cookie', adminCookie).type('form').send({ ...values, postalCode: 'x', _csrf: csrfOf(form.text) });
+    expect(invalid.status).toBe(422);
+    const after = await issuedNotice();
+    const dir = mkdtempSync(join(tmpdir(), 'fps-verify-'));
+    writeFileSync(join(dir, 'a.pdf'), after.content);
+    expect(execFileSync('pdftotext', [join(dir, 'a.pdf'), '-']).toString()).toContain('Stadt Musterhausen');
+    const again = await t.db.notice.findUniqueOrThrow({ where: { id: before.id } });
+    expect(Buffer.from(again.content).equals(Buffer.from(before.content))).toBe(true);
+  });
+});
+
+describe('the head previews the notice before deciding', () => {
+  let t: TestApp;
+  let applicant: string;
+  let coordinator: string;
+  let headCookie: string;
+  let headToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const org = await buildApprovedOrganisation(t.db);
+    applicant = await bearerToken(t.app, (await buildUser(t.db, 'applicant', { organisationId: org.id })).email, PASSWORD);
+    coordinator = await bearerToken(t.app, (await buildUser(t.db, 'coordinator')).email, PASSWORD);
+    const head = await buildUser(t.db, 'head');
+    headCookie = await signInCookie(t.app, head.email, PASSWORD);
+    headToken = await bearerToken(t.app, head.email, PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const textOf = (bytes: Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fps-preview-'));
+    writeFileSync(join(dir, 'x.pdf'), bytes);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'x.pdf'), '-']).toString();
+  };
+
+  it('when the head previews a partial grant, then the preview reads as the notice that is then issued', async () => {
+    const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
+    const decision = { type: 'APPROVE', amount: '9.000,00', rationale: 'Nur teilweise förderfähig.', conditions: 'Bitte Förderung nennen.' };
+    const page = await request(t.app).get(`/antraege/${app.id}`).set('Cookie', headCookie);
+    expect(page.text).toContain('Vorschau des Bescheids (PDF)');
+    const preview = await request(t.app)
+      .post(`/antraege/${app.id}/bescheid-vorschau`)
+      .set('Cookie', headCookie)
+      .type('form')
+      .send({ ...decision, _csrf: csrfOf(page.text) })
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(preview.status).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(await t.db.notice.count({ where: { caseId: app.id, kind: 'grant' } })).toBe(0);
+
+    await sendEvent(t, headToken, app.id, { type: 'APPROVE', amount: '9000.00', rationale: decision.rationale, conditions: decision.conditions });
+    await t.app.services.jobs.drain();
+    const issued = await t.db.notice.findFirstOrThrow({ where: { caseId: app.id, kind: 'grant' } });
+    // Same words but for the verification code (a preview has none), whose length moves the layout.
+    const words = (text: string) =>
+      text
+        .replace(/VORSCHAU|[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/g, 'CODE')
+        .replace(/\S*\/verify\S*/g, 'URL')
+        .split(/\s+/)
+        .filter(Boolean)
+        .sort();
+    expect(words(textOf(preview.body as Buffer))).toEqual(words(textOf(Buffer.from(issued.content))));
+  });
+
+  it('when a rejection is attempted without reasons, then 422 and no decision is recorded', async () => {
+    const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
+    const res = await sendEvent(t, headToken, app.id, { type: 'REJECT', rationale: '   ' });
+    expect(res.status).toBe(422);
+    expect((await t.db.case.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('awaiting_decision');
+  });
+});
