@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
     clock,
     logger,
     handlers: {
-      notice: (payload, job) => issueNotice({ db, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl }),
+      notice: (payload, job) => issueNotice({ db, clock, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl }),
       email: (payload) => sendCaseEmail({ db, mailer, baseUrl: config.baseUrl, job: payload as EmailJob }),
     },
   });

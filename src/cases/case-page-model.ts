@@ -23,7 +23,11 @@ export async function casePageBase(db: Db, kind: CaseKind, actor: Actor, row: Ca
     attachments: details.attachments.map((a) => ({ ...a, kindLabel: t(`labels.attachmentKinds.${a.kind}`) })),
     attachmentKindItems: attachmentKinds.map((k) => ({ value: k, text: t(`labels.attachmentKinds.${k}`) })),
     comments: details.comments,
-    notices: details.notices.map((n) => ({ ...n, label: t(`labels.noticeKinds.${n.kind}`) })),
+    notices: details.notices.map((n) => ({
+      ...n,
+      label: t(`labels.noticeKinds.${n.kind}`),
+      replaced: details.notices.some((other) => other.replacesId === n.id),
+    })),
     history: details.history.map((h) => ({
       ...h,
       label: t(`labels.events.${h.event}`),

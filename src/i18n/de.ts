@@ -167,6 +167,8 @@ export const de = {
     footer: 'Zum Vorgang: {link}\n\nDiese Nachricht wurde automatisch vom Förderportal Soziales des Amtes für Soziales gesendet.',
   },
   notices: {
+    alreadyCorrected: 'Dieses Dokument wurde bereits berichtigt. Berichtigen Sie bei Bedarf das neue Dokument.',
+    correctionQueued: 'Die Berichtigung wird erstellt und erscheint in wenigen Augenblicken beim Vorgang.',
     incomplete: 'Der Bescheid kann so nicht erstellt werden, weil Pflichtangaben fehlen. Bitte ergänzen Sie den Vorgang.',
     profileSaved: 'Das Behördenprofil ist gespeichert. Es gilt für alle ab jetzt ausgestellten Bescheide.',
     sectionNotGiven: 'Keine weiteren Ausführungen.',

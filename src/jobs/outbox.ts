@@ -6,6 +6,9 @@ export interface NoticeJob {
   caseId: string;
   noticeKind: string;
   auditEventId: string;
+  /** Set for a correction: the notice this one replaces, and why. */
+  replacesNoticeId?: string;
+  correctionReason?: string;
 }
 
 export interface EmailJob {

@@ -80,6 +80,11 @@ export function checkBase(model: NoticeBase, checks: Checks, opts: { submittedAt
   checks.text(model.reference, 'reference', 'Aktenzeichen');
   const issued = checks.date(model.issuedAt, 'issuedAt', 'Datum des Schreibens');
   checks.text(model.projectTitle, 'projectTitle', 'Projekttitel');
+  if (model.replaces) {
+    checks.text(model.replaces.code, 'replaces.code', 'Prüfcode des ersetzten Dokuments');
+    checks.text(model.replaces.reason, 'replaces.reason', 'Grund der Berichtigung');
+    checks.date(model.replaces.issuedAt, 'replaces.issuedAt', 'Datum des ersetzten Dokuments');
+  }
   const a = model.authority;
   if (!a) checks.fail('authority (Behörde) is missing');
   else {
@@ -171,6 +176,14 @@ export async function openLetter(model: NoticeBase, subject: string, title = not
     fingerprint: fingerprint(model),
   });
   letter.verificationBlock(model.verification);
+  if (model.replaces) {
+    letter.heading('Berichtigung');
+    letter.paragraph(
+      `Dieses Dokument ersetzt das Dokument vom ${formatDate(model.replaces.issuedAt)} mit dem Prüfcode ${model.replaces.code}; ` +
+        `jenes verliert seine Wirkung. Grund der Berichtigung: ${model.replaces.reason}`,
+      { spaceAfter: 8 },
+    );
+  }
   letter.paragraph('Sehr geehrte Damen und Herren,', { spaceAfter: 8 });
   return letter;
 }

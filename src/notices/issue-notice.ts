@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
+import type { Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
 import type { NoticeJob } from '../jobs/outbox';
 import type { NoticeBase, NoticeModel } from './model';
@@ -50,25 +51,32 @@ export function verificationUrl(baseUrl: string, code: string): string {
  * Renders and stores a notice once. The outbox job id is unique on the notice, so a job that
  * runs again after a crash finds its notice and stops: a decision never yields two notices.
  */
-export async function issueNotice(options: { db: Db; job: NoticeJob; jobId: string; baseUrl: string }): Promise<void> {
+export async function issueNotice(options: { db: Db; clock: Clock; job: NoticeJob; jobId: string; baseUrl: string }): Promise<void> {
   const { db, job, jobId } = options;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (await db.notice.findUnique({ where: { jobId } })) return;
     const event = await db.auditEvent.findUniqueOrThrow({ where: { id: job.auditEventId } });
     const code = newVerificationCode();
     // The notice is dated with the decision, not with the moment a worker got to it.
+    const replaced = job.replacesNoticeId ? await db.notice.findUniqueOrThrow({ where: { id: job.replacesNoticeId } }) : null;
     const model = await noticeModelOf(db, {
       caseId: job.caseId,
       noticeKind: job.noticeKind,
       payload: JSON.parse(event.payload) as Record<string, unknown>,
-      at: event.at,
+      // A correction is dated today; the decision it restates keeps its own date in the record.
+      at: replaced ? options.clock.now() : event.at,
       actorId: event.actorId,
       verification: { code, url: verificationUrl(options.baseUrl, code) },
     });
+    if (replaced) {
+      model.replaces = { code: replaced.verificationCode, issuedAt: replaced.createdAt.toISOString(), reason: job.correctionReason ?? '' };
+    }
     const bytes = await renderNotice(model);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     try {
-      await db.notice.create({ data: { caseId: job.caseId, kind: job.noticeKind, sha256, content: Buffer.from(bytes), jobId, verificationCode: code } });
+      await db.notice.create({
+        data: { caseId: job.caseId, kind: job.noticeKind, sha256, content: Buffer.from(bytes), jobId, verificationCode: code, replacesId: replaced?.id ?? null },
+      });
       return;
     } catch (error) {
       // Either another run stored this job's notice (checked at the top) or the code was taken: try again.

@@ -53,6 +53,8 @@ export interface NoticeBase {
    * "https://portal.example/verify/K7QF-93XM-2PLA".
    */
   verification: { code: string; url: string };
+  /** Set on a correction: the notice it replaces, which loses its effect. */
+  replaces?: { code: string; issuedAt: string; reason: string };
 }
 
 export interface ReceiptModel extends NoticeBase {

@@ -15,8 +15,12 @@ export async function findIssuedNotice(db: Db, rawCode: string) {
     ? null
     : await db.notice.findUnique({ where: { verificationCode: code }, include: { case: { select: { reference: true } } } });
   if (!notice) throw new AppError('not_found', t('verify.unknownCode'));
-  const authority = await loadAuthority(db);
+  const [authority, replacement] = await Promise.all([
+    loadAuthority(db),
+    db.notice.findFirst({ where: { replacesId: notice.id }, select: { verificationCode: true, createdAt: true } }),
+  ]);
   return {
+    replacedBy: replacement ? { code: replacement.verificationCode, issuedAt: replacement.createdAt } : null,
     code,
     kind: notice.kind,
     kindLabel: t(`labels.noticeKinds.${notice.kind}`),

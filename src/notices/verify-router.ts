@@ -11,7 +11,15 @@ import { findIssuedNotice, matchesIssuedNotice } from './verify-notice';
 import { normaliseVerificationCode } from './verification-code';
 
 const verification = z
-  .object({ code: z.string(), kind: z.string(), reference: z.string(), issuedAt: z.string(), sha256: z.string(), authority: z.string() })
+  .object({
+    code: z.string(),
+    kind: z.string(),
+    reference: z.string(),
+    issuedAt: z.string(),
+    sha256: z.string(),
+    authority: z.string(),
+    replacedBy: z.object({ code: z.string(), issuedAt: z.string() }).nullable(),
+  })
   .meta({ id: 'NoticeVerification' });
 
 export const verifyPaths: ZodOpenApiPathsObject = {
@@ -53,8 +61,12 @@ export function verifyRouter(services: Services): Router {
   });
 
   router.get('/api/v1/verify/:code', async (req, res) => {
-    const { kindLabel: _label, ...notice } = await findIssuedNotice(db, param(req, 'code'));
-    res.json({ ...notice, issuedAt: notice.issuedAt.toISOString() });
+    const { kindLabel: _label, replacedBy, ...notice } = await findIssuedNotice(db, param(req, 'code'));
+    res.json({
+      ...notice,
+      issuedAt: notice.issuedAt.toISOString(),
+      replacedBy: replacedBy ? { code: replacedBy.code, issuedAt: replacedBy.issuedAt.toISOString() } : null,
+    });
   });
 
   return router;

@@ -150,3 +150,52 @@ describe('the head previews the notice before deciding', () => {
     expect((await t.db.case.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('awaiting_decision');
   });
 });
+
+describe('corrections', () => {
+  let t: TestApp;
+  let applicant: string;
+  let coordinator: string;
+  let head: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const org = await buildApprovedOrganisation(t.db);
+    applicant = await bearerToken(t.app, (await buildUser(t.db, 'applicant', { organisationId: org.id })).email, PASSWORD);
+    coordinator = await bearerToken(t.app, (await buildUser(t.db, 'coordinator')).email, PASSWORD);
+    head = await bearerToken(t.app, (await buildUser(t.db, 'head')).email, PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  it('when a head corrects a grant, then a new notice names the one it replaces, both stay and the case shows which is in force', async () => {
+    const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
+    await sendEvent(t, head, app.id, { type: 'APPROVE', amount: '10500.00' });
+    await t.app.services.jobs.drain();
+    const grant = await t.db.notice.findFirstOrThrow({ where: { caseId: app.id, kind: 'grant' } });
+
+    expect((await request(t.app).post(`/api/v1/notices/${grant.id}/corrections`).set('Authorization', `Bearer ${coordinator}`).send({ reason: 'x' })).status).toBe(403);
+    expect((await request(t.app).post(`/api/v1/notices/${grant.id}/corrections`).set('Authorization', `Bearer ${head}`).send({})).status).toBe(422);
+    const res = await request(t.app).post(`/api/v1/notices/${grant.id}/corrections`).set('Authorization', `Bearer ${head}`).send({ reason: 'Anschrift des Trägers war falsch.' });
+    expect(res.status).toBe(202);
+    const again = await request(t.app).post(`/api/v1/notices/${grant.id}/corrections`).set('Authorization', `Bearer ${head}`).send({ reason: 'Noch einmal.' });
+    expect(again.status).toBe(409);
+    await t.app.services.jobs.drain();
+
+    const correction = await t.db.notice.findFirstOrThrow({ where: { replacesId: grant.id } });
+    const dir = mkdtempSync(join(tmpdir(), 'fps-corr-'));
+    writeFileSync(join(dir, 'c.pdf'), correction.content);
+    const text = execFileSync('pdftotext', [join(dir, 'c.pdf'), '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Berichtigung');
+    expect(text).toContain(grant.verificationCode);
+    expect(text).toContain('Anschrift des Trägers war falsch.');
+    const view = await request(t.app).get(`/api/v1/applications/${app.id}`).set('Authorization', `Bearer ${applicant}`);
+    const grants = (view.body.notices as { id: string; kind: string; inForce: boolean; replaces: string | null }[]).filter((n) => n.kind === 'grant');
+    expect(grants).toEqual([
+      expect.objectContaining({ id: grant.id, inForce: false, replaces: null }),
+      expect.objectContaining({ id: correction.id, inForce: true, replaces: grant.id }),
+    ]);
+    const old = await request(t.app).get(`/verify/${grant.verificationCode}`);
+    expect(old.status).toBe(200);
+    expect(old.text).toContain('Dieses Dokument wurde berichtigt');
+    expect(old.text).toContain(correction.verificationCode);
+  });
+});

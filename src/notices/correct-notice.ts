@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { AppError } from '../http/errors';
+import { text } from '../http/fields';
+import { parse } from '../http/validate';
+import { t } from '../i18n/t';
+import { recordAudit } from '../db/audit';
+import { enqueueJob, type NoticeJob } from '../jobs/outbox';
+import type { ActorContext } from '../accounts/context';
+
+export const correctionInput = z.object({ reason: text(2000) }).meta({ id: 'NoticeCorrection' });
+
+/**
+ * An issued notice never changes: a head corrects it by having a new notice issued that names
+ * the one it replaces. Both stay available; the case shows which is in force.
+ */
+export async function correctNotice(options: ActorContext & { noticeId: string; body: unknown; onCommitted?: () => void }) {
+  const { db, clock, actor, noticeId } = options;
+  if (actor.role !== 'head') throw new AppError('forbidden', t('errors.403.detail'));
+  const { reason } = parse(correctionInput, options.body ?? {});
+  const notice = await db.notice.findUnique({ where: { id: noticeId }, include: { case: true } });
+  if (!notice) throw new AppError('not_found', t('errors.404.detail'));
+  const job = await db.outboxJob.findUniqueOrThrow({ where: { id: notice.jobId } });
+  const original = JSON.parse(job.payload) as NoticeJob;
+  const now = clock.now();
+  await db.$transaction(async (tx) => {
+    const replaced = await tx.notice.count({ where: { replacesId: notice.id } });
+    const pending = await tx.outboxJob.count({ where: { kind: 'notice', status: { in: ['pending', 'running'] }, payload: { contains: `"replacesNoticeId":"${notice.id}"` } } });
+    if (replaced + pending > 0) throw new AppError('conflict', t('notices.alreadyCorrected'));
+    await recordAudit(
+      tx,
+      { actorId: actor.id, subjectType: 'case', subjectId: notice.caseId, action: 'CORRECT_NOTICE', payload: { noticeId: notice.id, kind: notice.kind, reason } },
+      now,
+    );
+    await enqueueJob(tx, 'notice', { ...original, replacesNoticeId: notice.id, correctionReason: reason }, now);
+  });
+  options.onCommitted?.();
+  return { caseId: notice.caseId, kind: notice.case.kind };
+}
