@@ -17,14 +17,11 @@ export async function authenticate(options: {
 }) {
   const { db, throttle, password, address } = options;
   const email = options.email.trim().toLowerCase();
-  await throttle.check(email, address);
+  await throttle.attempt(email, address);
   const user = await db.user.findUnique({ where: { email }, include: { organisation: true } });
   const usable = user && user.active && user.organisation?.status !== 'deactivated';
   const valid = usable ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!valid || !user) {
-    await throttle.recordFailure(email, address);
-    throw new AppError('unauthenticated', t('auth.invalidCredentials'));
-  }
-  await throttle.recordSuccess(email);
+  if (!valid || !user) throw new AppError('unauthenticated', t('auth.invalidCredentials'));
+  await throttle.recordSuccess(email, address);
   return user;
 }

@@ -1,4 +1,4 @@
-import { RateLimiterPrisma } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, type RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../http/errors';
 import { t } from '../i18n/t';
 import type { Db } from '../db/client';
@@ -14,15 +14,16 @@ export interface ThrottleLimits {
 export const defaultThrottleLimits: ThrottleLimits = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 };
 
 export interface SignInThrottle {
-  /** Throws 429 when the account or the address has used up its attempts. */
-  check(email: string, address: string): Promise<void>;
-  recordFailure(email: string, address: string): Promise<void>;
-  recordSuccess(email: string): Promise<void>;
+  /** Counts a sign-in attempt before the password is checked; 429 when the account or address is over its limit. */
+  attempt(email: string, address: string): Promise<void>;
+  /** A successful sign-in clears the account's count and gives the address its attempt back. */
+  recordSuccess(email: string, address: string): Promise<void>;
 }
 
 /**
- * Counts failed sign-ins in the database (rate-limiter-flexible's Prisma store), so that all
- * instances share one count and a restart does not reset it.
+ * Counts sign-in attempts in the database (rate-limiter-flexible's Prisma store), so that all
+ * instances share one count and a restart does not reset it. Each attempt is counted with one
+ * atomic increment before the password is checked, so parallel guesses cannot slip through.
  */
 export function createSignInThrottle(db: Db, limits: ThrottleLimits = defaultThrottleLimits): SignInThrottle {
   const common = { storeClient: db, tableName: 'rateLimiterFlexible', duration: limits.windowSeconds, clearExpiredByTimeout: false };
@@ -30,24 +31,17 @@ export function createSignInThrottle(db: Db, limits: ThrottleLimits = defaultThr
   const byAddress = new RateLimiterPrisma({ ...common, keyPrefix: 'signin_address', points: limits.perAddress });
 
   return {
-    async check(email, address) {
-      const [account, client] = await Promise.all([byAccount.get(email), byAddress.get(address)]);
-      const blocked = [
-        account && account.consumedPoints >= limits.perAccount ? account : null,
-        client && client.consumedPoints >= limits.perAddress ? client : null,
-      ].filter((r) => r !== null);
-      if (blocked.length > 0) {
-        const seconds = Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
-        throw new AppError('too_many_requests', t('auth.throttled', { minutes: Math.ceil(seconds / 60) }), {
-          retryAfter: seconds,
-        });
-      }
+    async attempt(email, address) {
+      const results = await Promise.allSettled([byAccount.consume(email), byAddress.consume(address)]);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+      if (refused.length === 0) return;
+      const error = refused.find((r) => r instanceof Error);
+      if (error) throw error;
+      const seconds = Math.max(1, Math.ceil(Math.max(...refused.map((r) => (r as RateLimiterRes).msBeforeNext)) / 1000));
+      throw new AppError('too_many_requests', t('auth.throttled', { minutes: Math.ceil(seconds / 60) }), { retryAfter: seconds });
     },
-    async recordFailure(email, address) {
-      await Promise.all([byAccount.penalty(email, 1), byAddress.penalty(address, 1)]);
-    },
-    async recordSuccess(email) {
-      await byAccount.delete(email);
+    async recordSuccess(email, address) {
+      await Promise.all([byAccount.delete(email), byAddress.reward(address, 1)]);
     },
   };
 }

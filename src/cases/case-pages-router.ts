@@ -18,6 +18,7 @@ import { addComment } from './comments/add-comment';
 import { germanToApiMoney } from './money';
 import type { CaseKind, CaseRow } from './case-kind';
 import { decisionNoticeKind, noticeModelOf } from '../notices/issue-notice';
+import { allowedEventsFor } from './case-view';
 import { previewVerification, sendNoticePreview } from '../notices/preview';
 
 type Body = Record<string, unknown>;
@@ -95,6 +96,7 @@ export function casePagesRouter(services: Services, spec: CasePagesSpec): Router
     const type = typeof body.type === 'string' ? body.type : '';
     const noticeKind = decisionNoticeKind[type];
     if (!noticeKind || !kind.mayAttempt(actor(req), type, row)) throw new AppError('forbidden', t('cases.notYourTurn'));
+    if (!allowedEventsFor(kind, actor(req), row).includes(type)) throw new AppError('conflict', t('errors.409.detail'));
     const payload = kind.parseEvent(type, spec.eventBody(body), { row, now: clock.now() });
     const model = await noticeModelOf(db, {
       caseId: row.id,

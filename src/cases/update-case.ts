@@ -7,8 +7,22 @@ import { checkIfMatch } from './engine/apply-event';
 import { loadVisibleCase } from './engine/load-case';
 import type { CaseRow } from './case-kind';
 import type { CaseColumns } from './create-case';
+import type { Tx } from '../db/client';
 
 export const EDITABLE_STATES = ['draft', 'changes_requested'];
+
+/**
+ * Inside a change to an editable case (its data or attachments): the case must still be as read
+ * and editable, and its version grows, so a submission at the same moment and this change never
+ * both succeed.
+ */
+export async function claimEditableCase(tx: Tx, row: { id: string; version: number }): Promise<void> {
+  const { count } = await tx.case.updateMany({
+    where: { id: row.id, version: row.version, state: { in: EDITABLE_STATES } },
+    data: { version: { increment: 1 } },
+  });
+  if (count === 0) throw new AppError('conflict', t('cases.changedMeanwhile'));
+}
 
 /**
  * The organisation edits its case while it is a draft or changes were requested. `merge` turns
@@ -26,17 +40,14 @@ export async function updateCase(
 ) {
   const { db, clock, actor, caseId, ifMatch } = options;
   const row = await loadVisibleCase(db, actor, options.kind, caseId);
-  checkIfMatch(row, ifMatch);
   if (actor.role !== 'applicant') throw new AppError('forbidden', t('errors.403.detail'));
+  checkIfMatch(row, ifMatch);
   if (!EDITABLE_STATES.includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
   const { data, columns, fields } = await options.merge(row);
   const now = clock.now();
   return db.$transaction(async (tx) => {
-    const { count } = await tx.case.updateMany({
-      where: { id: row.id, version: row.version, state: { in: EDITABLE_STATES } },
-      data: { data: JSON.stringify(data), ...columns, version: { increment: 1 } },
-    });
-    if (count === 0) throw new AppError('conflict', t('cases.changedMeanwhile'));
+    await claimEditableCase(tx, row);
+    await tx.case.update({ where: { id: row.id }, data: { data: JSON.stringify(data), ...columns } });
     await recordAudit(tx, { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'UPDATE', payload: { fields } }, now);
     return tx.case.findUniqueOrThrow({ where: { id: row.id } });
   });

@@ -9,7 +9,7 @@ import { displayFileName } from './file-name';
 import { sniffAllowedType } from './sniff';
 import type { FileStorage } from './storage';
 import { MAX_FILES_PER_CASE } from './upload';
-import { EDITABLE_STATES } from '../cases/update-case';
+import { EDITABLE_STATES, claimEditableCase } from '../cases/update-case';
 
 /**
  * The organisation attaches a document while its case is editable. The type comes from the
@@ -47,6 +47,7 @@ export async function addAttachment(
   const now = clock.now();
   try {
     return await db.$transaction(async (tx) => {
+      await claimEditableCase(tx, row);
       const attachment = await tx.attachment.create({
         data: {
           caseId: row.id,

@@ -5,7 +5,8 @@
 export function displayFileName(original: string, fallbackExt: string): string {
   const base = original.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '').trim();
+  // Control and bidirectional-override characters could disguise "rechnung\u202Efdp.exe" as a PDF.
+  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/^\.+/, '').trim();
   const name = clean.length > 200 ? clean.slice(0, 200) : clean;
   return name || `anlage.${fallbackExt}`;
 }

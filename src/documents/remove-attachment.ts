@@ -4,7 +4,7 @@ import { recordAudit } from '../db/audit';
 import type { UseCaseContext } from '../accounts/context';
 import type { Actor } from '../auth/policy';
 import { loadVisibleCase } from '../cases/engine/load-case';
-import { EDITABLE_STATES } from '../cases/update-case';
+import { EDITABLE_STATES, claimEditableCase } from '../cases/update-case';
 import type { FileStorage } from './storage';
 
 /** Deleting is possible only while the case is editable; the bytes go after the row. */
@@ -19,6 +19,7 @@ export async function removeAttachment(
   if (!EDITABLE_STATES.includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
   const now = clock.now();
   await db.$transaction(async (tx) => {
+    await claimEditableCase(tx, row);
     await tx.attachment.delete({ where: { id: attachment.id } });
     await recordAudit(
       tx,

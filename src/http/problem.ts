@@ -48,6 +48,12 @@ export function toProblem(error: unknown): Problem {
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
     return simple(415, 'unsupported_media_type', t('errors.415.detail'));
   }
+  // Errors from Express and its parsers that say they are the client's (a bad URL encoding, …).
+  const exposed = error as { expose?: boolean; status?: number } | null;
+  if (exposed?.expose !== false && typeof exposed?.status === 'number' && exposed.status >= 400 && exposed.status < 500) {
+    const status = exposed.status;
+    return simple(status, status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'malformed', t(`errors.${knownStatuses.has(status) ? status : 400}.detail`));
+  }
   return simple(500, 'internal', t('errors.500.detail'));
 }
 

@@ -141,6 +141,10 @@ export const de = {
         subject: 'Nachforderung zu Ihrer Anfrage {reference}',
         text: 'Guten Tag,\n\nfür die Stellungnahme zu „{title}“ ({reference}) benötigen wir weitere Angaben oder Unterlagen. Bitte antworten Sie bis {dueDate} im Förderportal.',
       },
+      CORRECT_NOTICE: {
+        subject: 'Berichtigtes Schreiben zu {reference}',
+        text: 'Guten Tag,\n\nzu „{title}“ ({reference}) haben wir ein berichtigtes Schreiben ausgestellt. Es ersetzt das frühere; Sie finden beide im Förderportal.',
+      },
       ISSUE: {
         subject: 'Stellungnahme zu {reference} liegt vor',
         text: 'Guten Tag,\n\ndie Stellungnahme der Stadt zu „{title}“ ({reference}) ist gezeichnet. Sie können das Schreiben im Förderportal herunterladen.',
@@ -158,6 +162,10 @@ export const de = {
     APPROVE: {
       subject: 'Bescheid zu Ihrem Antrag {reference}',
       text: 'Guten Tag,\n\nüber Ihren Antrag {reference} „{title}“ wurde entschieden. Den Zuwendungsbescheid können Sie im Förderportal herunterladen.',
+    },
+    CORRECT_NOTICE: {
+      subject: 'Berichtigter Bescheid zu Ihrem Antrag {reference}',
+      text: 'Guten Tag,\n\nzu Ihrem Antrag {reference} „{title}“ haben wir einen berichtigten Bescheid ausgestellt. Er ersetzt den früheren; Sie finden beide im Förderportal.',
     },
     REJECT: {
       subject: 'Bescheid zu Ihrem Antrag {reference}',

@@ -26,12 +26,14 @@ export async function correctNotice(options: ActorContext & { noticeId: string; 
     const replaced = await tx.notice.count({ where: { replacesId: notice.id } });
     const pending = await tx.outboxJob.count({ where: { kind: 'notice', status: { in: ['pending', 'running'] }, payload: { contains: `"replacesNoticeId":"${notice.id}"` } } });
     if (replaced + pending > 0) throw new AppError('conflict', t('notices.alreadyCorrected'));
-    await recordAudit(
+    const auditEventId = await recordAudit(
       tx,
       { actorId: actor.id, subjectType: 'case', subjectId: notice.caseId, action: 'CORRECT_NOTICE', payload: { noticeId: notice.id, kind: notice.kind, reason } },
       now,
     );
     await enqueueJob(tx, 'notice', { ...original, replacesNoticeId: notice.id, correctionReason: reason }, now);
+    // A correction is a new act: the provider is told, as for the original.
+    await enqueueJob(tx, 'email', { caseId: notice.caseId, audience: 'organisation', event: 'CORRECT_NOTICE', auditEventId }, now);
   });
   options.onCommitted?.();
   return { caseId: notice.caseId, kind: notice.case.kind };

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
+import { AppError } from '../http/errors';
+import { t } from '../i18n/t';
 import type { Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
 import type { NoticeJob } from '../jobs/outbox';
@@ -32,10 +34,11 @@ export async function noticeModelOf(
     case 'rejection':
       return { ...base, kind: 'rejection', requestedCents: row.requestedCents, rationale: String(payload.rationale) };
     case 'statement': {
-      const draftEvent = await db.auditEvent.findFirstOrThrow({
+      const draftEvent = await db.auditEvent.findFirst({
         where: { subjectType: 'case', subjectId: row.id, action: 'DRAFT_STATEMENT' },
         orderBy: { at: 'desc' },
       });
+      if (!draftEvent) throw new AppError('conflict', t('errors.409.detail'));
       return statementModel(db, row, base, JSON.parse(draftEvent.payload) as StatementDraft, options.actorId);
     }
     default:

@@ -86,9 +86,9 @@ export interface ApplicationData {
 }
 
 export const eventSchemas = {
-  SUBMIT: z.object({}).passthrough(),
-  START_REVIEW: z.object({}).passthrough(),
-  RESUBMIT: z.object({}).passthrough(),
+  SUBMIT: z.object({}).strict(),
+  START_REVIEW: z.object({}).strict(),
+  RESUBMIT: z.object({}).strict(),
   REQUEST_CHANGES: z.object({ message: text(10_000), dueDate: isoDate() }),
   RECOMMEND: z.object({ recommendation: z.enum(['approve', 'reject']), amount: money().optional(), rationale: text(10_000) }),
   RETURN_TO_REVIEW: z.object({ message: text(10_000) }),

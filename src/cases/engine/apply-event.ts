@@ -3,6 +3,7 @@ import { t } from '../../i18n/t';
 import { recordAudit } from '../../db/audit';
 import { enqueueEffect } from '../../jobs/outbox';
 import { assertDecisionNoticeComplete } from '../../notices/check-notice';
+import { decisionNoticeKind } from '../../notices/issue-notice';
 import type { Actor } from '../../auth/policy';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -41,11 +42,15 @@ export async function applyEvent(options: {
     throw new AppError('invalid', t('errors.422.detail'), { errors: [{ path: 'type', message: t('cases.unknownEvent') }] });
   }
   const row = await loadVisibleCase(db, actor, kind.kind, caseId);
-  checkIfMatch(row, ifMatch);
   if (!kind.mayAttempt(actor, type, row)) throw new AppError('forbidden', t('cases.notYourTurn'));
+  checkIfMatch(row, ifMatch);
   const now = clock.now();
   const payload = kind.parseEvent(type, body, { row, now });
-  await assertDecisionNoticeComplete(db, { caseId: row.id, type, payload, at: now, actorId: actor.id });
+  if (decisionNoticeKind[type]) {
+    // A decision is asked of the workflow first (409), then whether its notice could be made (422).
+    if (!kind.decide(persistedOf(kind, row), { ...payload, type, actor }).ok) throw new AppError('conflict', t('errors.409.detail'));
+    await assertDecisionNoticeComplete(db, { caseId: row.id, type, payload, at: now, actorId: actor.id });
+  }
 
   const committed = await db.$transaction(async (tx) => {
     let facts: unknown;

@@ -41,10 +41,10 @@ export interface StatementData {
 const section = () => optionalText(10_000);
 
 export const statementEventSchemas = {
-  SUBMIT: z.object({}).passthrough(),
-  START_REVIEW: z.object({}).passthrough(),
-  RESUBMIT: z.object({}).passthrough(),
-  ISSUE: z.object({}).passthrough(),
+  SUBMIT: z.object({}).strict(),
+  START_REVIEW: z.object({}).strict(),
+  RESUBMIT: z.object({}).strict(),
+  ISSUE: z.object({}).strict(),
   REQUEST_CHANGES: z.object({ message: text(10_000), dueDate: isoDate() }),
   DRAFT_STATEMENT: z.object({
     position: z.enum(STATEMENT_POSITIONS),

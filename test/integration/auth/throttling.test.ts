@@ -39,3 +39,21 @@ describe('sign-in throttling', () => {
     expect(res.text).toContain('Zu viele fehlgeschlagene Anmeldeversuche');
   });
 });
+
+describe('sign-in throttling under parallel guessing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ throttleLimits: { perAccount: 3, perAddress: 100, windowSeconds: 60 } });
+  });
+  afterAll(() => t.close());
+
+  it('when twenty wrong passwords arrive at once, then no more than the limit are even checked', async () => {
+    const user = await buildUser(t.db, 'coordinator');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => request(t.app).post('/api/v1/auth/tokens').send({ email: user.email, password: 'wrong-password-123' })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+  });
+});

@@ -39,10 +39,12 @@ describe('an FRL application from draft to grant notice, through the API', () =>
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ version: 2, title: completeApplication.title, totals: { totalCost: '12000.00', requestedAmount: '10500.00', fundingGap: '10500.00' } });
     await attachRequiredDocuments(t, applicant, draft.id);
+    // Each attachment is a change of the case too: three uploads make version 5.
+    expect((await sendEvent(t, applicant, draft.id, { type: 'SUBMIT' }, { 'If-Match': '"2"' })).status).toBe(412);
 
-    const submitted = await sendEvent(t, applicant, draft.id, { type: 'SUBMIT' }, { 'If-Match': '"2"' });
+    const submitted = await sendEvent(t, applicant, draft.id, { type: 'SUBMIT' }, { 'If-Match': '"5"' });
     expect(submitted.status).toBe(200);
-    expect(submitted.body).toEqual({ state: 'submitted', version: 3, allowedEvents: ['WITHDRAW'] });
+    expect(submitted.body).toEqual({ state: 'submitted', version: 6, allowedEvents: ['WITHDRAW'] });
 
     expect((await sendEvent(t, coordinator, draft.id, { type: 'START_REVIEW' })).body.state).toBe('in_review');
     const requested = await sendEvent(t, coordinator, draft.id, { type: 'REQUEST_CHANGES', message: 'Bitte reichen Sie die Satzung in der aktuellen Fassung nach.', dueDate: '2026-12-15' });

@@ -94,6 +94,18 @@ describe('a statement on a third-party funding application, through the API', ()
     expect(wrongPosition.status).toBe(422);
   });
 
+  it('when a head tries to sign before anything was drafted, then 409 rather than an error', async () => {
+    const app = await buildSubmittedStatementRequest(t, applicant);
+    expect((await sendStatementEvent(t, head, app.id, { type: 'ISSUE' })).status).toBe(409);
+  });
+
+  it('when an event carries fields it does not take, then 422 and nothing reaches the audit trail', async () => {
+    const app = await buildSubmittedStatementRequest(t, applicant);
+    const res = await sendStatementEvent(t, coordinator, app.id, { type: 'START_REVIEW', fileName: 'Bewilligung zugesagt' });
+    expect(res.status).toBe(422);
+    expect(await t.db.auditEvent.count({ where: { subjectId: app.id, action: 'START_REVIEW' } })).toBe(0);
+  });
+
   it('when two heads sign at the same moment, then one statement is issued', async () => {
     const app = await buildStatementAwaitingApproval(t, applicant, coordinator);
     const results = await Promise.all([sendStatementEvent(t, head, app.id, { type: 'ISSUE' }), sendStatementEvent(t, headTwo, app.id, { type: 'ISSUE' })]);

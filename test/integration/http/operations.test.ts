@@ -39,6 +39,12 @@ describe('operations and HTTP basics', () => {
     expect(res.body).toMatchObject({ status: 404, title: 'Seite nicht gefunden' });
   });
 
+  it('when a URL is malformed, then 400 problem+json rather than an error', async () => {
+    const res = await request(t.app).get('/api/v1/verify/%ZZ');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('when a page does not exist, then a German 404 page with a way home', async () => {
     const res = await request(t.app).get('/gibt-es-nicht');
     expect(res.status).toBe(404);

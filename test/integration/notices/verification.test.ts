@@ -179,6 +179,7 @@ describe('corrections', () => {
     const again = await request(t.app).post(`/api/v1/notices/${grant.id}/corrections`).set('Authorization', `Bearer ${head}`).send({ reason: 'Noch einmal.' });
     expect(again.status).toBe(409);
     await t.app.services.jobs.drain();
+    expect(await t.db.outboxJob.count({ where: { kind: 'email', status: 'done', payload: { contains: '"event":"CORRECT_NOTICE"' } } })).toBe(1);
 
     const correction = await t.db.notice.findFirstOrThrow({ where: { replacesId: grant.id } });
     const dir = mkdtempSync(join(tmpdir(), 'fps-corr-'));
