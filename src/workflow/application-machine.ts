@@ -18,6 +18,7 @@ import {
   reviewGuards,
   reviewPhaseStates,
   enqueue,
+  enqueueEffectMarker,
   withdrawTransition,
   workflowKit,
   type Decision as KitDecision,
@@ -183,13 +184,7 @@ const applicationSetup = setup({
           : context.recommendation,
     }),
     clearRecommendation: assign({ recommendation: null }),
-    /**
-     * Marker action: does nothing when executed. `decide` collects its params from the
-     * transition result so the caller can enqueue them in its outbox.
-     */
-    enqueueEffect: (_args, _params: { effect: ApplicationEffect }) => {
-      /* collected by decide(), executed by the caller's outbox worker */
-    },
+    enqueueEffect: enqueueEffectMarker,
   },
 });
 

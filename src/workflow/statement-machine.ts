@@ -12,6 +12,7 @@ import {
   reviewGuards,
   reviewPhaseStates,
   enqueue,
+  enqueueEffectMarker,
   withdrawTransition,
   workflowKit,
   type Decision as KitDecision,
@@ -90,9 +91,7 @@ const statementSetup = setup({
       draft: ({ context, event }) => (event.type === 'DRAFT_STATEMENT' ? { position: event.position, by: event.actor.id } : context.draft),
     }),
     clearDraft: assign({ draft: null }),
-    enqueueEffect: (_args, _params: { effect: StatementEffect }) => {
-      /* collected by decide(), executed by the caller's outbox worker */
-    },
+    enqueueEffect: enqueueEffectMarker,
   },
 });
 

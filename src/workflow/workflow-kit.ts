@@ -150,6 +150,12 @@ export function workflowKit<S extends string, C, Ev extends { type: string; acto
   };
 }
 
+/**
+ * Marker action: does nothing when run. `decide` collects its params from the transition
+ * result, so the caller can enqueue the side effect in its outbox.
+ */
+export function enqueueEffectMarker(_args: unknown, _params: { effect: string }): void {}
+
 const effect = (name: string) => ({ type: 'enqueueEffect', params: { effect: name } }) as const;
 const withdraw = { WITHDRAW: { guard: 'isOwnApplicant', target: 'withdrawn' } } as const;
 

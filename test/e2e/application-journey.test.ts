@@ -1,43 +1,25 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
-import { startBrowserApp, type BrowserApp, signIn, snapshot } from '../support/browser';
+import { asRole, clickAndWait, startBrowserApp, type BrowserApp, snapshot } from '../support/browser';
 import { PDF_BYTES } from '../support/cases';
-import { demoAccounts, DEMO_PASSWORD } from '../../src/db/demo-data';
-
-const email = (role: string) => demoAccounts.find((a) => a.role === role)!.email;
 
 // Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
 jest.setTimeout(120_000);
 
 describe('an FRL application walked through in a real browser by all three roles', () => {
   let t: TestApp;
-  let browser: Browser;
   let base: string;
   let env: BrowserApp;
   let caseUrl: string;
 
   beforeAll(async () => {
     env = await startBrowserApp();
-    ({ t, base, browser } = env);
+    ({ t, base } = env);
   });
   afterAll(() => env?.close());
 
-  async function as(role: string, steps: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, base, email(role), DEMO_PASSWORD);
-    await steps(page);
-    expect(errors).toEqual([]);
-    await context.close();
-  }
-
-  async function event(page: Page, button: string): Promise<void> {
-    await page.getByRole('button', { name: button, exact: true }).click();
-    await page.waitForLoadState('load');
-  }
+  const as = (role: string, steps: (page: Page) => Promise<void>) => asRole(env, role, steps);
 
   it('when the provider drafts, uploads and submits, then the case is submitted with a receipt on its way', async () => {
     await as('applicant', async (page) => {
@@ -59,7 +41,7 @@ describe('an FRL application walked through in a real browser by all three roles
       await page.getByLabel('Beantragte Zuwendung in Euro').fill('5.000,00');
       await page.getByLabel('Name', { exact: true }).fill('Jana Yılmaz');
       await page.getByLabel('E-Mail-Adresse').fill('jana@lodz-bruecke.example');
-      await event(page, 'Entwurf speichern');
+      await clickAndWait(page, 'Entwurf speichern');
       caseUrl = page.url();
       expect(caseUrl).toMatch(/\/antraege\/\w+$/);
       await page.getByText('Vor dem Einreichen fehlt noch:').waitFor();
@@ -71,7 +53,7 @@ describe('an FRL application walked through in a real browser by all three roles
         await page.getByText(`Die Anlage „${kind}.pdf“ wurde hochgeladen.`).waitFor();
       }
       await snapshot(page, '1-applicant-complete');
-      await event(page, 'Antrag einreichen');
+      await clickAndWait(page, 'Antrag einreichen');
       await page.getByText('Ihr Antrag ist eingereicht.').waitFor();
     });
     await t.app.services.jobs.drain();
@@ -81,18 +63,18 @@ describe('an FRL application walked through in a real browser by all three roles
     await as('coordinator', async (page) => {
       await page.goto(`${base}/antraege?gruppe=neu`);
       await page.getByRole('link', { name: /FRL-2027-/ }).first().click();
-      await event(page, 'Prüfung übernehmen');
+      await clickAndWait(page, 'Prüfung übernehmen');
       await page.getByText('Unterlagen oder Angaben nachfordern').click();
       await page.getByLabel('Was fehlt oder ist zu ändern?').fill('Bitte ergänzen Sie die Sachkosten.');
       await page.getByLabel('Frist').fill('2026-12-20');
-      await event(page, 'Nachforderung stellen');
+      await clickAndWait(page, 'Nachforderung stellen');
       await page.getByText('Die Nachforderung ist gestellt').waitFor();
     });
     await as('applicant', async (page) => {
       await page.goto(caseUrl);
       await page.getByText('Nachforderung – bitte bis 20.12.2026 beantworten').waitFor();
       await snapshot(page, '2-applicant-changes-requested');
-      await event(page, 'Antrag erneut einreichen');
+      await clickAndWait(page, 'Antrag erneut einreichen');
       await page.getByText('Ihr Antrag ist erneut eingereicht.').waitFor();
     });
   });
@@ -104,7 +86,7 @@ describe('an FRL application walked through in a real browser by all three roles
       await page.getByLabel('Bewilligung empfehlen').check();
       await page.getByLabel('Empfohlener Betrag in Euro').fill('4.000,00');
       await page.getByLabel('Begründung').fill('Guter Bedarf; Honorar etwas hoch.');
-      await event(page, 'Votum abgeben');
+      await clickAndWait(page, 'Votum abgeben');
       await page.getByText('Ihr Votum ist gespeichert').waitFor();
     });
     await as('head', async (page) => {
@@ -112,7 +94,7 @@ describe('an FRL application walked through in a real browser by all three roles
       await snapshot(page, '3-head-decision');
       await page.getByLabel('Bewilligter Betrag in Euro').fill('4.000,00');
       await page.getByLabel('Begründung').fill('Das Honorar ist nur bis 4.000,00 € angemessen.');
-      await event(page, 'Entscheidung treffen');
+      await clickAndWait(page, 'Entscheidung treffen');
       await page.getByText('Der Antrag ist bewilligt.').waitFor();
     });
     await t.app.services.jobs.drain();

@@ -1,39 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
-import { startBrowserApp, type BrowserApp, signIn, snapshot } from '../support/browser';
+import { asRole, clickAndWait, startBrowserApp, type BrowserApp, snapshot } from '../support/browser';
 import { PDF_BYTES } from '../support/cases';
-import { demoAccounts, DEMO_PASSWORD } from '../../src/db/demo-data';
-
-const email = (role: string) => demoAccounts.find((a) => a.role === role)!.email;
 
 // Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
 jest.setTimeout(120_000);
 
 describe('a statement request walked through in a real browser', () => {
   let t: TestApp;
-  let browser: Browser;
   let base: string;
   let env: BrowserApp;
   let caseUrl: string;
 
   beforeAll(async () => {
     env = await startBrowserApp();
-    ({ t, base, browser } = env);
+    ({ t, base } = env);
   });
   afterAll(() => env?.close());
 
-  async function as(role: string, steps: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await signIn(page, base, email(role), DEMO_PASSWORD);
-    await steps(page);
-    await context.close();
-  }
-
-  const click = async (page: Page, name: string) => {
-    await page.getByRole('button', { name, exact: true }).click();
-    await page.waitForLoadState('load');
-  };
+  const as = (role: string, steps: (page: Page) => Promise<void>) => asRole(env, role, steps);
 
   it('when the provider fills in the request and uploads its application, then it can submit', async () => {
     await as('applicant', async (page) => {
@@ -47,13 +32,13 @@ describe('a statement request walked through in a real browser', () => {
       await page.getByLabel('Beim Fördermittelgeber beantragt, in Euro').fill('36.000');
       await page.getByLabel('Von der Stadt erbetene Kofinanzierung, in Euro').fill('0');
       await page.getByLabel('Frist des Fördermittelgebers').fill('2027-01-31');
-      await click(page, 'Entwurf speichern');
+      await clickAndWait(page, 'Entwurf speichern');
       caseUrl = page.url();
       await page.getByLabel('Art der Anlage').selectOption({ label: 'Drittmittelantrag' });
       await page.getByLabel('Datei').setInputFiles({ name: 'ESF-Antrag.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
       await page.getByRole('button', { name: 'Hochladen' }).click();
       await page.getByText('wurde hochgeladen').waitFor();
-      await click(page, 'Anfrage einreichen');
+      await clickAndWait(page, 'Anfrage einreichen');
       await page.getByText('Ihre Anfrage ist eingereicht.').waitFor();
     });
   });
@@ -61,7 +46,7 @@ describe('a statement request walked through in a real browser', () => {
   it('when the coordinator claims, previews and drafts, then the draft goes to the head', async () => {
     await as('coordinator', async (page) => {
       await page.goto(caseUrl);
-      await click(page, 'Anfrage übernehmen');
+      await clickAndWait(page, 'Anfrage übernehmen');
       await page.getByLabel('Bedarf im Sozialraum').fill('Viele Ältere leben allein.');
       await page.getByLabel('befürwortet mit Hinweisen').check();
       await page.getByLabel('Begründung').fill('Sinnvoll; Verstetigung klären.');
@@ -70,7 +55,7 @@ describe('a statement request walked through in a real browser', () => {
       expect(preview.url()).toContain('/vorschau');
       await preview.close();
       await snapshot(page, 'stn-1-editor');
-      await click(page, 'Entwurf zur Zeichnung vorlegen');
+      await clickAndWait(page, 'Entwurf zur Zeichnung vorlegen');
       await page.getByText('liegt der Amtsleitung zur Zeichnung vor').waitFor();
     });
   });
@@ -80,7 +65,7 @@ describe('a statement request walked through in a real browser', () => {
       await page.goto(caseUrl);
       await page.getByText('Viele Ältere leben allein.').waitFor();
       await snapshot(page, 'stn-2-head');
-      await click(page, 'Stellungnahme zeichnen');
+      await clickAndWait(page, 'Stellungnahme zeichnen');
       await page.getByText('Die Stellungnahme ist gezeichnet.').waitFor();
     });
     await t.app.services.jobs.drain();

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from './app';
-import { seedDemoData } from '../../src/db/demo-data';
+import { demoAccounts, DEMO_PASSWORD, seedDemoData } from '../../src/db/demo-data';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -60,4 +60,24 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       await t.close();
     },
   };
+}
+
+/** Runs steps as a demo account in a fresh browser context; any script error on a page fails the test. */
+export async function asRole(env: BrowserApp, role: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const account = demoAccounts.find((a) => a.role === role);
+  if (!account) throw new Error(`No demo account for ${role}`);
+  await signIn(page, env.base, account.email, DEMO_PASSWORD);
+  await steps(page);
+  await context.close();
+  if (errors.length > 0) throw new Error(`Script errors on the page: ${errors.join('; ')}`);
+}
+
+/** Clicks a button and waits for the page it leads to. */
+export async function clickAndWait(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForLoadState('load');
 }
