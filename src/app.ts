@@ -24,6 +24,7 @@ import { homeRouter } from './http/home-router';
 import type { Services } from './services';
 import { createMailer, type Mailer } from './jobs/mailer';
 import { createWorker } from './jobs/worker';
+import { createRenderPool } from './notices/render-pool';
 import type { EmailJob, NoticeJob } from './jobs/outbox';
 import { sendCaseEmail } from './jobs/send-case-email';
 import { issueNotice } from './notices/issue-notice';
@@ -61,18 +62,19 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const throttle = createSignInThrottle(db, deps.throttleLimits ?? defaultThrottleLimits);
   const passport = createPassport({ db, clock, throttle });
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const renderer = createRenderPool({ threads: config.noticeRenderThreads });
   const jobs = createWorker({
     db,
     clock,
     logger,
     handlers: {
-      notice: (payload, job) => issueNotice({ db, clock, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl }),
+      notice: (payload, job) => issueNotice({ db, clock, renderer, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl }),
       email: (payload) => sendCaseEmail({ db, mailer, baseUrl: config.baseUrl, job: payload as EmailJob }),
     },
   });
   const kinds = { application: applicationKind({ requiredAttachments: config.requiredAttachments }), statement: statementKind() };
   const storage = folderStorage(config.uploadDir);
-  const services: Services = { config, database, db, clock, logger, passport, throttle, storage, kinds, jobs, mailer };
+  const services: Services = { config, database, db, clock, logger, passport, throttle, storage, kinds, jobs, mailer, renderer };
   const applicationSpec = applicationApiSpec(kinds.application);
   const statementSpec = statementApiSpec(kinds.statement);
   const csrf = createCsrf(SESSION_COOKIE);

@@ -24,6 +24,7 @@ const schema = z
     TRUST_PROXY: booleanFlag.default(false),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('Förderportal Soziales <noreply@foerderportal.invalid>'),
+    NOTICE_RENDER_THREADS: z.coerce.number().int().min(1).max(64).default(1),
     REQUIRED_ATTACHMENTS: z
       .string()
       .default('cost_plan,statutes,tax_exemption')
@@ -55,6 +56,8 @@ export interface Config {
   mailFrom: string;
   /** Attachment kinds an FRL application needs before it can be submitted. */
   requiredAttachments: string[];
+  /** Worker threads that render notices. */
+  noticeRenderThreads: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     secureCookies: e.NODE_ENV === 'production',
     requiredAttachments: e.REQUIRED_ATTACHMENTS,
+    noticeRenderThreads: e.NOTICE_RENDER_THREADS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   };

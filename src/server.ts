@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       jobsStopped
+        .then(() => app.services.renderer.close())
         .then(() => database.close())
         .then(() => process.exit(0))
         .catch(() => process.exit(1));

@@ -8,6 +8,7 @@ import type { FileStorage } from './documents/storage';
 import type { CaseKind } from './cases/case-kind';
 import type { Worker } from './jobs/worker';
 import type { Mailer } from './jobs/mailer';
+import type { NoticeRenderer } from './notices/render-pool';
 
 /** What routers get from createApp: the shell's resources, created once per app. */
 export interface Services {
@@ -22,4 +23,5 @@ export interface Services {
   kinds: { application: CaseKind; statement: CaseKind };
   jobs: Worker;
   mailer: Mailer;
+  renderer: NoticeRenderer;
 }

@@ -106,7 +106,7 @@ export function casePagesRouter(services: Services, spec: CasePagesSpec): Router
       actorId: actor(req).id,
       verification: previewVerification(services.config.baseUrl),
     });
-    await sendNoticePreview(res, row.reference, model);
+    await sendNoticePreview(res, services.renderer, row.reference, model);
   });
 
   router.post(`${basePath}/:id/kommentare`, async (req, res) => {

@@ -7,10 +7,16 @@ import { validateRejection } from './rejection';
 import { validateStatement } from './statement';
 import { decisionNoticeKind, noticeModelOf } from './issue-notice';
 
-function validate(model: NoticeModel): void {
-  if (model.kind === 'grant') validateGrant(model);
-  else if (model.kind === 'rejection') validateRejection(model);
-  else if (model.kind === 'statement') validateStatement(model);
+/** Throws 422 naming every part the notice lacks. */
+export function assertNoticeModelComplete(model: NoticeModel): void {
+  try {
+    if (model.kind === 'grant') validateGrant(model);
+    else if (model.kind === 'rejection') validateRejection(model);
+    else if (model.kind === 'statement') validateStatement(model);
+  } catch (error) {
+    if (!(error instanceof NoticeModelError)) throw error;
+    throw new AppError('invalid', t('notices.incomplete'), { errors: error.problems.map((problem) => ({ path: 'notice', message: problem })) });
+  }
 }
 
 /**
@@ -21,10 +27,5 @@ export async function assertDecisionNoticeComplete(db: Db, options: { caseId: st
   const noticeKind = decisionNoticeKind[options.type];
   if (!noticeKind) return;
   const model = await noticeModelOf(db, { ...options, noticeKind, verification: { code: 'PRUEFUNG', url: 'https://pruefung.invalid' } });
-  try {
-    validate(model);
-  } catch (error) {
-    if (!(error instanceof NoticeModelError)) throw error;
-    throw new AppError('invalid', t('notices.incomplete'), { errors: error.problems.map((problem) => ({ path: 'notice', message: problem })) });
-  }
+  assertNoticeModelComplete(model);
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import * as fontkit from '@pdf-lib/fontkit';
+import { shareCompression } from './native-deflate';
 
 /**
  * DejaVu Sans (regular and bold) from the dejavu-fonts-ttf package. The bytes are read once per
@@ -36,6 +38,7 @@ export function noticeFontBytes(): NoticeFontBytes {
  */
 type ParsedFont = ReturnType<typeof fontkit.create>;
 type GlyphRun = ReturnType<ParsedFont['layout']>;
+type FontSubset = ReturnType<ParsedFont['createSubset']> & { glyphs: number[] };
 
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
@@ -69,12 +72,53 @@ function withWordLayoutCache(font: ParsedFont): ParsedFont {
   return font;
 }
 
+/**
+ * Encoding a subset (decoding and re-encoding every glyph and the hinting tables) is the largest
+ * part of a render. The font program depends only on the glyph ids in inclusion order, and notices
+ * start every subset with the same base characters (see Letter), so most notices share a program:
+ * it is encoded once and reused, byte for byte what fontkit would produce.
+ */
+const MAX_CACHED_SUBSETS = 64;
+
+/** The characters of German letters, each shaped alone (no ligatures), in a fixed order. */
+export const SUBSET_BASE_TEXT = [
+  ...Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)),
+  ...'ÄÖÜäöüß€§„“‚‘–—…°²³½×·éèêáàçñ',
+].join(' ');
+
+function withSubsetCache(font: ParsedFont): ParsedFont {
+  const createSubset = font.createSubset.bind(font);
+  const programs = new Map<string, Uint8Array>();
+  font.createSubset = () => {
+    const subset = createSubset() as FontSubset;
+    const encodeStream = subset.encodeStream.bind(subset);
+    subset.encodeStream = () => {
+      // Compound glyphs add their components while encoding, so the key is taken before.
+      const key = subset.glyphs.join(',');
+      const program = programs.get(key);
+      if (program) return Readable.from([program]) as unknown as ReturnType<FontSubset['encodeStream']>;
+      const parts: Uint8Array[] = [];
+      const stream = encodeStream();
+      stream.on('data', (part: Uint8Array) => parts.push(part));
+      stream.on('end', () => {
+        if (programs.size >= MAX_CACHED_SUBSETS) programs.delete(programs.keys().next().value as string);
+        const encoded = Buffer.concat(parts);
+        programs.set(key, encoded);
+        shareCompression(encoded);
+      });
+      return stream;
+    };
+    return subset;
+  };
+  return font;
+}
+
 export const cachingFontkit = {
   create(data: Uint8Array, postscriptName?: string): ParsedFont {
     if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
     let font = parsed.get(data);
     if (!font) {
-      font = withWordLayoutCache(fontkit.create(data));
+      font = withSubsetCache(withWordLayoutCache(fontkit.create(data)));
       parsed.set(data, font);
     }
     return font;

@@ -8,7 +8,7 @@ import type { NoticeJob } from '../jobs/outbox';
 import type { NoticeBase, NoticeModel } from './model';
 import { newVerificationCode } from './verification-code';
 import { grantModel, noticeBase, statementModel, type StatementDraft } from './notice-models';
-import { renderNotice } from './render';
+import type { NoticeRenderer } from './render-pool';
 
 /** The notice kind an event issues, if it issues one that records a decision. */
 export const decisionNoticeKind: Record<string, string> = { APPROVE: 'grant', REJECT: 'rejection', ISSUE: 'statement' };
@@ -54,7 +54,14 @@ export function verificationUrl(baseUrl: string, code: string): string {
  * Renders and stores a notice once. The outbox job id is unique on the notice, so a job that
  * runs again after a crash finds its notice and stops: a decision never yields two notices.
  */
-export async function issueNotice(options: { db: Db; clock: Clock; job: NoticeJob; jobId: string; baseUrl: string }): Promise<void> {
+export async function issueNotice(options: {
+  db: Db;
+  clock: Clock;
+  renderer: NoticeRenderer;
+  job: NoticeJob;
+  jobId: string;
+  baseUrl: string;
+}): Promise<void> {
   const { db, job, jobId } = options;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (await db.notice.findUnique({ where: { jobId } })) return;
@@ -74,7 +81,7 @@ export async function issueNotice(options: { db: Db; clock: Clock; job: NoticeJo
     if (replaced) {
       model.replaces = { code: replaced.verificationCode, issuedAt: replaced.createdAt.toISOString(), reason: job.correctionReason ?? '' };
     }
-    const bytes = await renderNotice(model);
+    const bytes = await options.renderer.render(model);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     try {
       await db.notice.create({

@@ -6,9 +6,27 @@
  * Text is measured word by word, each distinct word once per document (pdf-lib shapes the text
  * on every measurement, which is the main cost), and drawn one line at a time.
  */
-import { PDFArray, PDFDocument, PDFFont, PDFHexString, PDFPage, rgb, type RGB } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  PDFArray,
+  PDFDocument,
+  PDFFont,
+  PDFHexString,
+  PDFName,
+  PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFOperator,
+  type RGB,
+} from 'pdf-lib';
 import type { Addressee, Authority } from './model';
-import { cachingFontkit, noticeFontBytes } from './fonts';
+import { cachingFontkit, noticeFontBytes, SUBSET_BASE_TEXT } from './fonts';
 import { drawQrCode, qrModuleRuns, QUIET_ZONE_MODULES } from './verification-mark';
 
 // ---------------------------------------------------------------------------------------------
@@ -187,6 +205,7 @@ export class Letter {
   /** Where the content of page 1 starts (below the subject). */
   private contentTop = 0;
   private readonly widthCache = new Map<PDFFont, Map<string, number>>();
+  private readonly fontKeys = new Map<PDFPage, Map<PDFFont, PDFName>>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -210,6 +229,10 @@ export class Letter {
       subset: true,
       customName: `${subsetTag(options.fingerprint, 6)}+DejaVuSans-Bold`,
     });
+    // Every subset starts with the same glyphs in the same order, so that notices share their
+    // encoded font programs (fonts.ts); a notice adds only the rare characters it uses.
+    regular.encodeText(SUBSET_BASE_TEXT);
+    boldFont.encodeText(SUBSET_BASE_TEXT);
 
     const { metadata, authority } = options;
     doc.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -350,15 +373,48 @@ export class Letter {
   // Drawing
 
   private drawLine(line: Line, x: number, baseline: number, size: number, color: RGB = BLACK, page = this.page): void {
-    for (const seg of line.segments) {
-      page.drawText(seg.text, {
-        x: x + seg.x,
-        y: baseline,
-        size,
-        font: seg.bold ? this.boldFont : this.regular,
-        color,
-      });
+    this.showText(
+      page,
+      line.segments.map((seg) => ({ text: seg.text, x: x + seg.x, font: seg.bold ? this.boldFont : this.regular })),
+      baseline,
+      size,
+      color,
+    );
+  }
+
+  /**
+   * Text runs on one baseline in one text object. pdf-lib's drawText wraps every run in its own
+   * graphics state and text object and checks every option; a notice draws hundreds of runs, so
+   * this writes the same operators once per line.
+   */
+  private showText(page: PDFPage, runs: { text: string; x: number; font: PDFFont }[], baseline: number, size: number, color: RGB): void {
+    if (runs.length === 0) return;
+    const operators: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(color)];
+    let current: PDFFont | undefined;
+    for (const run of runs) {
+      if (run.font !== current) {
+        operators.push(setFontAndSize(this.fontKey(page, run.font), size));
+        current = run.font;
+      }
+      operators.push(setTextMatrix(1, 0, 0, 1, run.x, baseline), showText(run.font.encodeText(run.text)));
     }
+    operators.push(endText(), popGraphicsState());
+    page.pushOperators(...operators);
+  }
+
+  /** The name under which the page's resources know the font (one entry per page and font). */
+  private fontKey(page: PDFPage, font: PDFFont): PDFName {
+    let keys = this.fontKeys.get(page);
+    if (!keys) {
+      keys = new Map();
+      this.fontKeys.set(page, keys);
+    }
+    let key = keys.get(font);
+    if (!key) {
+      key = page.node.newFontDictionary(font.name, font.ref);
+      keys.set(font, key);
+    }
+    return key;
   }
 
   /** Baseline inside a line box of the given leading whose top is `top`. */
@@ -442,7 +498,7 @@ export class Letter {
   private drawText(text: string, x: number, baseline: number, size: number, isBold: boolean, color: RGB, maxWidth: number, page = this.page): void {
     let s = size;
     while (s > 5 && this.width(text, isBold, s) > maxWidth) s -= 0.25;
-    page.drawText(text, { x, y: baseline, size: s, font: isBold ? this.boldFont : this.regular, color });
+    this.showText(page, [{ text, x, font: isBold ? this.boldFont : this.regular }], baseline, s, color);
   }
 
   private newPage(): void {
@@ -714,7 +770,7 @@ export class Letter {
       }
       const label = `Seite ${index + 1} von ${count}`;
       const w = this.width(label, false, 8);
-      page.drawText(label, { x: RIGHT - w, y: Letter.baseline(FOOTER_RULE_Y - 4, 8, leading), size: 8, font: this.regular, color: BLACK });
+      this.showText(page, [{ text: label, x: RIGHT - w, font: this.regular }], Letter.baseline(FOOTER_RULE_Y - 4, 8, leading), 8, BLACK);
       if (codeLabel && index > 0) {
         this.drawText(codeLabel, RIGHT - codeWidth, Letter.baseline(FOOTER_RULE_Y - 4 - leading, size, leading), size, false, GREY, codeWidth, page);
       }
@@ -724,7 +780,7 @@ export class Letter {
   /** Draws the footers ("Seite x von y") and returns the PDF bytes. */
   async save(): Promise<Uint8Array> {
     this.drawFooters();
-    return this.doc.save({ useObjectStreams: false });
+    return this.doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   }
 }
 

@@ -1,10 +1,10 @@
 /**
- * The QR code of a notice's verification URL, drawn as vector rectangles with pdf-lib: each
- * horizontal run of dark modules becomes one rectangle, which keeps the content stream small.
+ * The QR code of a notice's verification URL, drawn as one vector path with pdf-lib: each
+ * horizontal run of dark modules becomes one rectangle of it, which keeps the content stream small.
  * Pure and deterministic: the same URL always gives the same rectangles.
  */
 import { create } from 'qrcode';
-import { rgb, type PDFPage, type RGB } from 'pdf-lib';
+import { fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingColor, type PDFPage, type RGB } from 'pdf-lib';
 
 /** Light modules the QR specification requires around the symbol (ISO/IEC 18004: 4 modules). */
 export const QUIET_ZONE_MODULES = 4;
@@ -53,14 +53,16 @@ export function drawQrCode(page: PDFPage, qr: QrRuns, box: { x: number; y: numbe
   const color = box.color ?? rgb(0, 0, 0);
   // Rows overlap by a hair so that renderers do not show seams between them.
   const overlap = Math.min(0.05, module / 20);
+  // One filled path of all runs: a rectangle per drawRectangle call would wrap each run in its
+  // own graphics state, several times the content stream and the rendering time.
+  const operators = [pushGraphicsState(), setFillingColor(color)];
   for (const run of runs) {
-    page.drawRectangle({
-      x: box.x + run.col * module,
-      y: box.y + box.size - (run.row + 1) * module - (run.row + 1 < modulesPerSide ? overlap : 0),
-      width: run.length * module,
-      height: module + (run.row + 1 < modulesPerSide ? overlap : 0),
-      color,
-    });
+    const seam = run.row + 1 < modulesPerSide ? overlap : 0;
+    operators.push(
+      rectangle(box.x + run.col * module, box.y + box.size - (run.row + 1) * module - seam, run.length * module, module + seam),
+    );
   }
+  operators.push(fill(), popGraphicsState());
+  page.pushOperators(...operators);
   return runs.length;
 }

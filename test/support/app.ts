@@ -44,6 +44,7 @@ export async function createTestApp(options: Partial<Pick<AppDeps, 'throttleLimi
     uploadDir,
     close: async () => {
       await app.services.jobs.stop();
+      await app.services.renderer.close();
       await testDb.drop();
       rmSync(uploadDir, { recursive: true, force: true });
     },

@@ -135,7 +135,7 @@ export function statementPagesRouter(services: Services): Router {
     const withOrganisation = await db.case.findUniqueOrThrow({ where: { id: row.id }, include: { organisation: true } });
     const now = clock.now();
     const base = await noticeBase(db, withOrganisation, now, previewVerification(services.config.baseUrl));
-    await sendNoticePreview(res, row.reference, await statementModel(db, withOrganisation, base, draft, signerId));
+    await sendNoticePreview(res, services.renderer, row.reference, await statementModel(db, withOrganisation, base, draft, signerId));
   };
 
   // The reviewer previews the letter from the editor's current text, before drafting it.

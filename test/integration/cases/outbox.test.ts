@@ -122,7 +122,7 @@ describe('the outbox: notices and e-mail after commit', () => {
     const job = await t.db.outboxJob.findFirstOrThrow({ where: { payload: { contains: app.id }, kind: 'notice' } });
     // The crashed worker's claim: running, claimed long ago, never finished.
     await t.db.outboxJob.update({ where: { id: job.id }, data: { status: 'running', claimedAt: new Date(t.clock.now().getTime() - 10 * 60_000), claimedBy: 'dead' } });
-    const rescuer = createWorker({ db: t.db, clock: t.clock, logger: pino({ level: 'silent' }), handlers: { notice: (p, j) => issueNotice({ db: t.db, clock: t.clock, job: p as NoticeJob, jobId: j.id, baseUrl: 'http://localhost' }), email: async () => undefined }, leaseMs: 60_000 });
+    const rescuer = createWorker({ db: t.db, clock: t.clock, logger: pino({ level: 'silent' }), handlers: { notice: (p, j) => issueNotice({ db: t.db, clock: t.clock, renderer: t.app.services.renderer, job: p as NoticeJob, jobId: j.id, baseUrl: 'http://localhost' }), email: async () => undefined }, leaseMs: 60_000 });
     await rescuer.drain();
     expect((await t.db.outboxJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('done');
     expect(await t.db.notice.count({ where: { caseId: app.id, kind: 'receipt' } })).toBe(1);
@@ -132,8 +132,8 @@ describe('the outbox: notices and e-mail after commit', () => {
     const app = await buildSubmittedApplication(t, applicant);
     const job = await t.db.outboxJob.findFirstOrThrow({ where: { payload: { contains: app.id }, kind: 'notice' } });
     const payload = JSON.parse(job.payload) as NoticeJob;
-    await Promise.all([issueNotice({ db: t.db, clock: t.clock, job: payload, jobId: job.id, baseUrl: 'http://localhost' }), issueNotice({ db: t.db, clock: t.clock, job: payload, jobId: job.id, baseUrl: 'http://localhost' })]);
-    await issueNotice({ db: t.db, clock: t.clock, job: payload, jobId: job.id, baseUrl: 'http://localhost' });
+    await Promise.all([issueNotice({ db: t.db, clock: t.clock, renderer: t.app.services.renderer, job: payload, jobId: job.id, baseUrl: 'http://localhost' }), issueNotice({ db: t.db, clock: t.clock, renderer: t.app.services.renderer, job: payload, jobId: job.id, baseUrl: 'http://localhost' })]);
+    await issueNotice({ db: t.db, clock: t.clock, renderer: t.app.services.renderer, job: payload, jobId: job.id, baseUrl: 'http://localhost' });
     expect(await t.db.notice.count({ where: { caseId: app.id } })).toBe(1);
   });
 
