@@ -1,13 +1,20 @@
 import type { Db } from '../db/client';
 import type { Authority } from './model';
+import { fillPlaceholders, standardNoticeTexts, type NoticeTexts } from './notice-texts';
+
+type Address = Parameters<typeof fillPlaceholders>[1];
+
+/** The texts as printed: the authority's own where it set one, else the standard text. */
+export function noticeTextsFor(address: Address, own: Partial<Record<keyof NoticeTexts, string | null>> = {}): NoticeTexts {
+  const text = (key: keyof NoticeTexts): string => fillPlaceholders(own[key] ?? standardNoticeTexts[key], address);
+  return { legalRemedy: text('legalRemedy'), paymentTerms: text('paymentTerms'), proofOfUseTerms: text('proofOfUseTerms'), dataProtection: text('dataProtection') };
+}
+
+const erfurt = { name: 'Landeshauptstadt Erfurt', department: 'Amt für Soziales', street: 'Juri-Gagarin-Ring 150', postalCode: '99084', city: 'Erfurt' };
 
 /** Erfurt's defaults for the authority profile, seeded into an empty database. */
 export const defaultAuthority: Authority = {
-  name: 'Landeshauptstadt Erfurt',
-  department: 'Amt für Soziales',
-  street: 'Juri-Gagarin-Ring 150',
-  postalCode: '99084',
-  city: 'Erfurt',
+  ...erfurt,
   mailPostalCode: '99111',
   email: 'soziales@erfurt.de',
   phone: '0361 655-0',
@@ -19,6 +26,8 @@ export const defaultAuthority: Authority = {
     version: 'Fassung vom 1. Januar 2024',
   },
   fundingGuideline: 'Förderrichtlinie der Landeshauptstadt Erfurt zur Erfüllung sozialer Aufgaben (FRL Soziales)',
+  texts: noticeTextsFor(erfurt),
+  proofOfUseMonths: 6,
 };
 
 const PROFILE_ID = 'default';
@@ -41,6 +50,16 @@ export async function loadAuthority(db: Db): Promise<Authority> {
     signatoryTitle: p.signatoryTitle,
     generalConditions: { name: p.generalConditionsName, version: p.generalConditionsVersion },
     fundingGuideline: p.fundingGuideline,
+    texts: noticeTextsFor(p, {
+      legalRemedy: p.legalRemedyText,
+      paymentTerms: p.paymentTerms,
+      proofOfUseTerms: p.proofOfUseTerms,
+      dataProtection: p.dataProtectionText,
+    }),
+    proofOfUseMonths: p.proofOfUseMonths,
+    ...(p.logo && (p.logoMediaType === 'image/png' || p.logoMediaType === 'image/jpeg')
+      ? { logo: { mediaType: p.logoMediaType, bytes: new Uint8Array(p.logo) } }
+      : {}),
   };
 }
 

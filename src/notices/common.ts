@@ -188,15 +188,27 @@ export async function openLetter(model: NoticeBase, subject: string, title = not
   return letter;
 }
 
-/** "Gegen diesen Bescheid kann …": objection within one month, with the authority's address. */
+/** The authority's legal remedy text ("Gegen diesen Bescheid kann … Widerspruch …"). */
 export function legalRemedy(letter: Letter, model: NoticeBase): void {
-  const a = model.authority;
   letter.heading('Rechtsbehelfsbelehrung');
-  letter.paragraph(
-    'Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. ' +
-      `Der Widerspruch ist schriftlich oder zur Niederschrift bei der ${a.name}, ${a.department}, ` +
-      `${a.street}, ${a.postalCode} ${a.city} einzulegen.`,
-  );
+  letter.paragraphs(model.authority.texts.legalRemedy);
+}
+
+/** The authority's notice on the processing of personal data (Art. 13 GDPR). */
+export function dataProtection(letter: Letter, model: NoticeBase): void {
+  letter.heading('Hinweise zum Datenschutz');
+  letter.paragraphs(model.authority.texts.dataProtection);
+}
+
+/** The authority's texts a notice kind prints; each must be there. */
+export function checkTexts(model: NoticeBase, checks: Checks, keys: Array<keyof NoticeBase['authority']['texts']>): void {
+  const labels: Record<string, string> = {
+    legalRemedy: 'Rechtsbehelfsbelehrung',
+    paymentTerms: 'Auszahlungsbestimmungen',
+    proofOfUseTerms: 'Bestimmungen zum Verwendungsnachweis',
+    dataProtection: 'Hinweise zum Datenschutz',
+  };
+  for (const key of keys) checks.text(model.authority?.texts?.[key], `authority.texts.${key}`, labels[key]!);
 }
 
 /**

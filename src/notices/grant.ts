@@ -1,4 +1,4 @@
-import { Checks, checkBase, closing, DEFAULT_GUIDELINE, legalRemedy, openLetter } from './common';
+import { Checks, checkBase, checkTexts, closing, dataProtection, DEFAULT_GUIDELINE, legalRemedy, openLetter } from './common';
 import { addMonths, compareCalendarDates, formatDate, formatEuro, formatPercent, toCalendarDate } from './format';
 import { bold, plain } from './letter';
 import type { FinancingType, GrantModel } from './model';
@@ -9,10 +9,14 @@ export const FINANCING_TYPE_LABELS: Record<FinancingType, string> = {
   fixed: 'Festbetragsfinanzierung',
 };
 
-/** Months after the end of the funding period within which the proof of use is due. */
-export const PROOF_OF_USE_MONTHS = 6;
-
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+const NUMBER_WORDS = ['', 'einem Monat', 'zwei Monaten', 'drei Monaten', 'vier Monaten', 'fünf Monaten', 'sechs Monaten', 'sieben Monaten', 'acht Monaten', 'neun Monaten', 'zehn Monaten', 'elf Monaten', 'zwölf Monaten'];
+
+/** "sechs Monaten", as German legal texts write small numbers. */
+function monthsInWords(months: number): string {
+  return NUMBER_WORDS[months] ?? `${months} Monaten`;
+}
 
 export function isPartialGrant(model: GrantModel): boolean {
   return model.grantedCents < model.requestedCents;
@@ -21,6 +25,11 @@ export function isPartialGrant(model: GrantModel): boolean {
 export function validateGrant(model: GrantModel): void {
   const checks = new Checks('grant');
   checkBase(model, checks, { submittedAt: true });
+  checkTexts(model, checks, ['paymentTerms', 'proofOfUseTerms', 'dataProtection', 'legalRemedy']);
+  const months = model.authority?.proofOfUseMonths;
+  if (!Number.isInteger(months) || months < 1 || months > 24) {
+    checks.fail(`authority.proofOfUseMonths (Frist für den Verwendungsnachweis) must be 1 to 24 months: ${String(months)}`);
+  }
   checks.text(model.purpose, 'purpose', 'Zuwendungszweck');
   checks.text(model.authority?.generalConditions?.name, 'authority.generalConditions.name', 'Allgemeine Nebenbestimmungen');
   checks.text(model.authority?.generalConditions?.version, 'authority.generalConditions.version', 'Fassung der Allgemeinen Nebenbestimmungen');
@@ -76,7 +85,7 @@ export async function renderGrant(model: GrantModel): Promise<Uint8Array> {
   const totalCosts = sum(model.costItems.map((c) => c.amountCents));
   const financing = FINANCING_TYPE_LABELS[model.financingType];
   const period = `${formatDate(model.periodStart)} bis ${formatDate(model.periodEnd)}`;
-  const proofDue = formatDate(addMonths(toCalendarDate(model.periodEnd), PROOF_OF_USE_MONTHS));
+  const proofDue = formatDate(addMonths(toCalendarDate(model.periodEnd), a.proofOfUseMonths));
   const authorityAddress = `${a.name}, ${a.department}, ${a.street}, ${a.postalCode} ${a.city}`;
 
   const letter = await openLetter(
@@ -163,28 +172,16 @@ export async function renderGrant(model: GrantModel): Promise<Uint8Array> {
 
   // 4. Payment
   letter.heading('4. Auszahlung (Mittelabruf)');
-  letter.paragraph(
-    'Die Zuwendung wird auf Ihre Anforderung (Mittelabruf) über das Förderportal Soziales ausgezahlt. Mittel dürfen nur ' +
-      'angefordert werden, soweit sie voraussichtlich innerhalb von zwei Monaten nach der Auszahlung für fällige Zahlungen ' +
-      'benötigt werden. Die Auszahlung erfolgt auf das im Antrag angegebene Konto. Eigen- und Drittmittel sind vorrangig ' +
-      'oder anteilig einzusetzen, wie es die Finanzierungsart vorsieht.',
-  );
+  letter.paragraphs(a.texts.paymentTerms);
 
   // 5. Proof of use
   letter.heading('5. Verwendungsnachweis');
   letter.paragraph([
-    plain(`Die Verwendung der Zuwendung ist innerhalb von sechs Monaten nach Ablauf des Bewilligungszeitraums, also `),
+    plain(`Die Verwendung der Zuwendung ist innerhalb von ${monthsInWords(a.proofOfUseMonths)} nach Ablauf des Bewilligungszeitraums, also `),
     bold(`bis zum ${proofDue}`),
-    plain(`, bei der ${authorityAddress} nachzuweisen (Einreichung über das Förderportal Soziales). Der Verwendungsnachweis besteht aus:`),
+    plain(`, bei der ${authorityAddress} nachzuweisen (Einreichung über das Förderportal Soziales).`),
   ]);
-  letter.bullets([
-    'einem Sachbericht über die durchgeführten Maßnahmen, die erreichten Zielgruppen und die erzielten Ergebnisse,',
-    'einem zahlenmäßigen Nachweis der Einnahmen und Ausgaben, gegliedert nach den Positionen des Kosten- und Finanzierungsplans.',
-  ]);
-  letter.paragraph(
-    'Die Originalbelege über die Einzelzahlungen und alle sonst mit der Förderung zusammenhängenden Unterlagen sind fünf Jahre ' +
-      'nach Vorlage des Verwendungsnachweises aufzubewahren und auf Verlangen vorzulegen.',
-  );
+  letter.paragraphs(a.texts.proofOfUseTerms);
 
   // 6. Ancillary provisions
   letter.heading('6. Nebenbestimmungen');
@@ -220,6 +217,7 @@ export async function renderGrant(model: GrantModel): Promise<Uint8Array> {
     letter.paragraphs(model.rationale ?? '');
   }
 
+  dataProtection(letter, model);
   legalRemedy(letter, model);
   closing(letter, { name: a.signatoryName, title: a.signatoryTitle }, 'Bescheid');
   return letter.save();

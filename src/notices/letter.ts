@@ -13,6 +13,7 @@ import {
   PDFDocument,
   PDFFont,
   PDFHexString,
+  PDFImage,
   PDFName,
   PDFPage,
   popGraphicsState,
@@ -28,6 +29,7 @@ import {
 import type { Addressee, Authority } from './model';
 import { cachingFontkit, noticeFontBytes, SUBSET_BASE_TEXT } from './fonts';
 import { drawQrCode, qrModuleRuns, QUIET_ZONE_MODULES } from './verification-mark';
+import { embedLogo } from './logo-image';
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (PDF points; y grows upwards from the bottom edge)
@@ -47,6 +49,11 @@ const CONTINUATION_TOP = fromTop(22);
 const ADDRESS_WIDTH = 80 * MM; // 85 mm window minus 5 mm inner margin
 const INFO_LEFT = 125 * MM;
 const INFO_WIDTH = RIGHT - INFO_LEFT;
+
+/** The logo's box at the top right of page 1, above the letterhead rule at 30 mm. */
+const LOGO_TOP_MM = 9;
+const LOGO_MAX_WIDTH = 50 * MM;
+const LOGO_MAX_HEIGHT = 19 * MM;
 
 /** Side of the verification QR code (without its quiet zone). */
 const QR_SIZE = 23 * MM;
@@ -251,8 +258,10 @@ export class Letter {
     (doc.context.trailerInfo.ID as PDFArray).push(id);
     (doc.context.trailerInfo.ID as PDFArray).push(id);
 
+    const logo = authority.logo ? await embedLogo(doc, authority.logo) : undefined;
+
     const letter = new Letter(doc, regular, boldFont, options);
-    letter.firstPage();
+    letter.firstPage(logo);
     return letter;
   }
 
@@ -433,13 +442,21 @@ export class Letter {
     return page;
   }
 
-  private firstPage(): void {
+  private firstPage(logo: PDFImage | undefined): void {
     const { authority, addressee, info, subject } = this.options;
     const page = this.addPage();
 
-    // Letterhead
-    this.drawText(authority.name, LEFT, fromTop(18), 16, true, BLACK, CONTENT_WIDTH);
-    this.drawText(authority.department, LEFT, fromTop(24.5), 11, false, GREY, CONTENT_WIDTH);
+    // Letterhead: the logo at the top right, scaled into its box; the name keeps clear of it.
+    let nameWidth = CONTENT_WIDTH;
+    if (logo) {
+      const scale = Math.min(LOGO_MAX_WIDTH / logo.width, LOGO_MAX_HEIGHT / logo.height);
+      const width = logo.width * scale;
+      const height = logo.height * scale;
+      page.drawImage(logo, { x: RIGHT - width, y: fromTop(LOGO_TOP_MM) - height, width, height });
+      nameWidth = CONTENT_WIDTH - width - 6 * MM;
+    }
+    this.drawText(authority.name, LEFT, fromTop(18), 16, true, BLACK, nameWidth);
+    this.drawText(authority.department, LEFT, fromTop(24.5), 11, false, GREY, nameWidth);
     this.drawRule(fromTop(30));
 
     // Fold marks (105 mm, 210 mm) and hole mark (148.5 mm)
@@ -671,9 +688,32 @@ export class Letter {
     this.space(opts.spaceAfter ?? 6);
   }
 
-  /** Text with blank lines between paragraphs, e.g. a message or rationale from the model. */
+  /**
+   * Text with blank lines between paragraphs, e.g. a message or rationale from the model or a
+   * text of the authority; lines that start with "- " are set as a list.
+   */
   paragraphs(text: string): void {
-    for (const p of splitParagraphs(text)) this.paragraph(p);
+    for (const p of splitParagraphs(text)) {
+      let prose: string[] = [];
+      let items: string[] = [];
+      const flush = (): void => {
+        if (prose.length > 0) this.paragraph(prose.join('\n'));
+        if (items.length > 0) this.bullets(items);
+        prose = [];
+        items = [];
+      };
+      for (const line of p.split('\n')) {
+        const item = /^\s*[-–•]\s+(.*)$/.exec(line);
+        if (item) {
+          if (prose.length > 0) flush();
+          items.push(item[1]!);
+        } else {
+          if (items.length > 0) flush();
+          prose.push(line);
+        }
+      }
+      flush();
+    }
   }
 
   bullets(items: Inline[]): void {

@@ -4,6 +4,8 @@
  * `submittedAt` may also be ISO timestamps (shown as the Europe/Berlin calendar day).
  */
 
+import type { NoticeTexts } from './notice-texts';
+
 export interface Authority {
   /** e.g. "Landeshauptstadt Erfurt" (used as "bei der <name>" in the legal remedy notice). */
   name: string;
@@ -24,6 +26,12 @@ export interface Authority {
   generalConditions: { name: string; version: string };
   /** Funding guideline named in grants and rejections; default "Förderrichtlinie Soziales (FRL Soziales)". */
   fundingGuideline?: string;
+  /** The authority's texts as printed (placeholders filled): legal remedy, payment, proof of use, data protection. */
+  texts: NoticeTexts;
+  /** Months after the end of the funding period within which the proof of use is due. */
+  proofOfUseMonths: number;
+  /** Printed at the top right of page 1. */
+  logo?: { mediaType: 'image/png' | 'image/jpeg'; bytes: Uint8Array };
 }
 
 export interface Addressee {

@@ -1,4 +1,4 @@
-import { Checks, checkBase, closing, DEFAULT_GUIDELINE, legalRemedy, openLetter } from './common';
+import { Checks, checkBase, checkTexts, closing, dataProtection, DEFAULT_GUIDELINE, legalRemedy, openLetter } from './common';
 import { formatDate, formatEuro } from './format';
 import { bold, plain } from './letter';
 import type { RejectionModel } from './model';
@@ -6,6 +6,7 @@ import type { RejectionModel } from './model';
 export function validateRejection(model: RejectionModel): void {
   const checks = new Checks('rejection');
   checkBase(model, checks, { submittedAt: true });
+  checkTexts(model, checks, ['dataProtection', 'legalRemedy']);
   checks.cents(model.requestedCents, 'requestedCents', 'beantragter Betrag', { positive: true });
   checks.text(model.rationale, 'rationale', 'Begründung der Ablehnung');
   checks.throwIfAny();
@@ -44,6 +45,7 @@ export async function renderRejection(model: RejectionModel): Promise<Uint8Array
   letter.paragraphs(model.rationale);
   letter.paragraph('Nach Abwägung aller Umstände war der Antrag daher abzulehnen.');
 
+  dataProtection(letter, model);
   legalRemedy(letter, model);
   closing(letter, { name: a.signatoryName, title: a.signatoryTitle }, 'Bescheid');
   return letter.save();

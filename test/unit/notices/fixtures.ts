@@ -1,3 +1,4 @@
+import { noticeTextsFor } from '../../../src/notices/authority';
 import type { Authority, GrantModel, ReceiptModel, RejectionModel, RequestForChangesModel, StatementModel } from '../../../src/notices/model';
 
 export const authority: Authority = {
@@ -16,6 +17,8 @@ export const authority: Authority = {
     name: 'Allgemeine Nebenbestimmungen für Zuwendungen zur Projektförderung (ANBest-P)',
     version: 'Fassung vom 01.01.2025',
   },
+  texts: noticeTextsFor({ name: 'Landeshauptstadt Erfurt', department: 'Amt für Soziales', street: 'Juri-Gagarin-Ring 150', postalCode: '99084', city: 'Erfurt' }),
+  proofOfUseMonths: 6,
 };
 
 /** Verification code and the public URL that checks it. */

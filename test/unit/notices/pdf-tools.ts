@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Writes the PDF to a temp file and runs a poppler tool on it. */
-function withPdf<T>(bytes: Uint8Array, fn: (file: string) => T): T {
+export function withPdf<T>(bytes: Uint8Array, fn: (file: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'notice-'));
   try {
     const file = path.join(dir, 'notice.pdf');
