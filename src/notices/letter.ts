@@ -30,6 +30,7 @@ import type { Addressee, Authority } from './model';
 import { cachingFontkit, noticeFontBytes, SUBSET_BASE_TEXT } from './fonts';
 import { drawQrCode, qrModuleRuns, QUIET_ZONE_MODULES } from './verification-mark';
 import { embedLogo } from './logo-image';
+import { subsetTextEncoder } from './text-encoder';
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (PDF points; y grows upwards from the bottom edge)
@@ -213,6 +214,7 @@ export class Letter {
   private contentTop = 0;
   private readonly widthCache = new Map<PDFFont, Map<string, number>>();
   private readonly fontKeys = new Map<PDFPage, Map<PDFFont, PDFName>>();
+  private readonly encoders = new Map<PDFFont, (text: string) => PDFHexString>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -405,10 +407,19 @@ export class Letter {
         operators.push(setFontAndSize(this.fontKey(page, run.font), size));
         current = run.font;
       }
-      operators.push(setTextMatrix(1, 0, 0, 1, run.x, baseline), showText(run.font.encodeText(run.text)));
+      operators.push(setTextMatrix(1, 0, 0, 1, run.x, baseline), showText(this.encoderOf(run.font)(run.text)));
     }
     operators.push(endText(), popGraphicsState());
     page.pushOperators(...operators);
+  }
+
+  private encoderOf(font: PDFFont): (text: string) => PDFHexString {
+    let encoder = this.encoders.get(font);
+    if (!encoder) {
+      encoder = subsetTextEncoder(font);
+      this.encoders.set(font, encoder);
+    }
+    return encoder;
   }
 
   /** The name under which the page's resources know the font (one entry per page and font). */
