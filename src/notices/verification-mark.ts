@@ -9,6 +9,9 @@ import { fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingCo
 /** Light modules the QR specification requires around the symbol (ISO/IEC 18004: 4 modules). */
 export const QUIET_ZONE_MODULES = 4;
 
+/** The mask pattern of every code (ISO/IEC 18004 allows any of 0–7). */
+export const QR_MASK_PATTERN = 2;
+
 /** A horizontal run of dark modules: row and column from the top left, length in modules. */
 export interface ModuleRun {
   row: number;
@@ -24,7 +27,9 @@ export interface QrRuns {
 
 /** The dark modules of the QR code (error correction level M) of `text`, merged into horizontal runs. */
 export function qrModuleRuns(text: string): QrRuns {
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  // A fixed mask: choosing the best of eight (the default) takes longer than drawing the whole
+  // page, and any mask gives a valid symbol that scanners read.
+  const { modules } = create(text, { errorCorrectionLevel: 'M', maskPattern: QR_MASK_PATTERN });
   const size = modules.size;
   const runs: ModuleRun[] = [];
   for (let row = 0; row < size; row++) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { create } from 'qrcode';
 import { NoticeModelError, renderNotice, type NoticeModel } from '../../../src/notices/render';
-import { qrModuleRuns } from '../../../src/notices/verification-mark';
+import { QR_MASK_PATTERN, qrModuleRuns } from '../../../src/notices/verification-mark';
 import * as fx from './fixtures';
 import { flat, pdfInfo, pdfReadingText, pdfText, pdfWordBoxes } from './pdf-tools';
 
@@ -66,7 +66,7 @@ describe('verification mark', () => {
 
   it('when the QR code is built, then the merged runs cover exactly the dark modules', () => {
     const url = fx.grant.verification.url;
-    const { modules } = create(url, { errorCorrectionLevel: 'M' });
+    const { modules } = create(url, { errorCorrectionLevel: 'M', maskPattern: QR_MASK_PATTERN });
     const { size, runs } = qrModuleRuns(url);
     expect(size).toBe(modules.size);
     const dark = new Set<string>();
