@@ -16,14 +16,13 @@ import { sampleGrant } from '../src/notices/sample-notice';
 import type { Authority, NoticeModel } from '../src/notices/model';
 import { imageOf } from '../test/support/images';
 
-const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5;
 const verification = { code: 'K7QX-M2RD-9TZA', url: 'https://foerderportal.erfurt.de/verify/K7QX-M2RD-9TZA' };
 
 /**
  * Notices per second of wall time, and per second of this process's CPU time: on a machine
  * shared with other work the second stays close to what an idle core achieves.
  */
-async function inline(model: NoticeModel): Promise<{ perSecond: number; perCpuSecond: number }> {
+async function inline(model: NoticeModel, seconds: number): Promise<{ perSecond: number; perCpuSecond: number }> {
   for (let i = 0; i < 30; i++) await renderNotice(model);
   let count = 0;
   const cpu = process.cpuUsage();
@@ -38,7 +37,7 @@ async function inline(model: NoticeModel): Promise<{ perSecond: number; perCpuSe
   return { perSecond: count / wall, perCpuSecond: count / ((used.user + used.system) / 1e6) };
 }
 
-async function pooled(model: NoticeModel, threads: number): Promise<{ perSecond: number }> {
+async function pooled(model: NoticeModel, threads: number, seconds: number): Promise<{ perSecond: number }> {
   const pool = createRenderPool({ threads });
   try {
     await Promise.all(Array.from({ length: 30 * threads }, () => pool.render(model)));
@@ -58,7 +57,8 @@ async function pooled(model: NoticeModel, threads: number): Promise<{ perSecond:
   }
 }
 
-async function main() {
+/** Renders the sample grant for `seconds` per scenario; the figures as bench/results stores them. */
+export async function measureNotices(seconds: number) {
   const plain = sampleGrant(defaultAuthority, verification);
   const logo: Authority['logo'] = { mediaType: 'image/png', bytes: new Uint8Array(await imageOf('png', 600, 230)) };
   const withLogo = sampleGrant({ ...defaultAuthority, logo }, verification);
@@ -66,13 +66,13 @@ async function main() {
   const bytes = (await renderNotice(plain)).length;
 
   const rows = [
-    { scenario: 'grant, inline, one core', ...(await inline(plain)) },
-    { scenario: 'grant with PNG logo, inline, one core', ...(await inline(withLogo)) },
-    { scenario: 'grant, worker pool, 1 thread', ...(await pooled(plain, 1)) },
-    { scenario: 'grant, worker pool, 2 threads', ...(await pooled(plain, 2)) },
+    { scenario: 'grant, inline, one core', ...(await inline(plain, seconds)) },
+    { scenario: 'grant with PNG logo, inline, one core', ...(await inline(withLogo, seconds)) },
+    { scenario: 'grant, worker pool, 1 thread', ...(await pooled(plain, 1, seconds)) },
+    { scenario: 'grant, worker pool, 2 threads', ...(await pooled(plain, 2, seconds)) },
   ];
   const round = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10) / 10);
-  const result = {
+  return {
     date: new Date().toISOString(),
     node: process.version,
     cpu: cpus()[0]?.model,
@@ -83,6 +83,12 @@ async function main() {
     loadAverage: loadavg()[0] ?? 0,
     rows: rows.map((r) => ({ scenario: r.scenario, perSecond: round(r.perSecond), perCpuSecond: round('perCpuSecond' in r ? r.perCpuSecond : undefined) })),
   };
+}
+
+async function main() {
+  const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5;
+  const result = await measureNotices(seconds);
+  const { pages, bytes } = result.notice;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   const file = join(__dirname, 'results', `notices-${result.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
@@ -91,7 +97,9 @@ async function main() {
   console.log(`written to ${file}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

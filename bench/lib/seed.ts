@@ -1,0 +1,124 @@
+import { hashPassword } from '../../src/accounts/passwords';
+import type { Db } from '../../src/db/client';
+import { BEHIND_PROXY } from './processes';
+
+export const PASSWORD = 'Bench-Passwort-2026';
+export const ACCOUNTS = {
+  applicant: 'traeger@bench.example',
+  coordinator: 'koordination@bench.example',
+  head: 'amtsleitung@bench.example',
+} as const;
+
+/** A provider organisation with one member, a coordinator and a head, written directly. */
+export async function createAccounts(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const organisation = await db.organisation.create({
+    data: { name: 'Bench-Brücke e.V.', street: 'Markt 1', postalCode: '99084', city: 'Erfurt', status: 'approved', approvedAt: new Date() },
+  });
+  await db.user.create({ data: { email: ACCOUNTS.applicant, name: 'Bench Träger', role: 'applicant', passwordHash, organisationId: organisation.id } });
+  await db.user.create({ data: { email: ACCOUNTS.coordinator, name: 'Bench Koordination', role: 'coordinator', passwordHash } });
+  await db.user.create({ data: { email: ACCOUNTS.head, name: 'Bench Amtsleitung', role: 'head', passwordHash } });
+}
+
+export async function tokenFor(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (res.status !== 201) throw new Error(`token for ${email}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Signs in through the form as a browser does and returns the session cookie. */
+export async function sessionCookie(base: string, email: string): Promise<string> {
+  const page = await fetch(`${base}/anmelden`, { headers: BEHIND_PROXY });
+  const first = page.headers.getSetCookie()[0]!.split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const res = await fetch(`${base}/anmelden`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: first, ...BEHIND_PROXY },
+    body: new URLSearchParams({ email, password: PASSWORD, _csrf: csrf }).toString(),
+  });
+  if (res.status !== 303) throw new Error(`sign-in of ${email}: ${res.status}`);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+export const application = {
+  title: 'Nachbarschaftscafé am Roten Berg',
+  summary: 'Ein offener Treffpunkt für alle Generationen im Ortsteil Roter Berg.',
+  district: 'Roter Berg',
+  fieldOfAction: 'Nachbarschaft und Begegnung',
+  periodStart: '2027-01-01',
+  periodEnd: '2027-12-31',
+  financingType: 'deficit',
+  costItems: [
+    { category: 'personnel', description: 'Sozialpädagogische Fachkraft, 10 Wochenstunden', amount: '9000.00' },
+    { category: 'material', description: 'Miete und Material', amount: '3000.00' },
+  ],
+  ownFunds: '1000.00',
+  thirdPartyFunds: '500.00',
+  requestedAmount: '10500.00',
+  subGoals: ['Begegnung zwischen Generationen fördern'],
+  projectElements: ['Wöchentliches Erzählcafé'],
+  contactName: 'Ayşe Yılmaz',
+  contactEmail: 'ayse@verein.example',
+};
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+async function api(base: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
+}
+
+export type Tokens = Record<keyof typeof ACCOUNTS, string>;
+
+/** One application through the API up to `until`, as providers and coordinators make them. */
+export async function applicationThrough(base: string, tokens: Tokens, until: 'submitted' | 'awaiting_decision' | 'approved'): Promise<string> {
+  const { id } = (await api(base, tokens.applicant, 'POST', '/api/v1/applications', application)) as { id: string };
+  for (const kind of ['cost_plan', 'statutes', 'tax_exemption']) {
+    const form = new FormData();
+    form.set('kind', kind);
+    form.set('file', new Blob([PDF], { type: 'application/pdf' }), `${kind}.pdf`);
+    const res = await fetch(`${base}/api/v1/applications/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${tokens.applicant}` }, body: form });
+    if (res.status !== 201) throw new Error(`attach: ${res.status} ${await res.text()}`);
+  }
+  const event = (token: string, body: object) => api(base, token, 'POST', `/api/v1/applications/${id}/events`, body);
+  await event(tokens.applicant, { type: 'SUBMIT' });
+  if (until === 'submitted') return id;
+  await event(tokens.coordinator, { type: 'START_REVIEW' });
+  await event(tokens.coordinator, { type: 'RECOMMEND', recommendation: 'approve', amount: '10500.00', rationale: 'Erfüllt alle Kriterien.' });
+  if (until === 'awaiting_decision') return id;
+  await event(tokens.head, { type: 'APPROVE', amount: '10500.00', rationale: 'Förderfähig.' });
+  return id;
+}
+
+let cloned = 0;
+
+/**
+ * Copies the case `templateId` `count` times, with its state and workflow snapshot, straight into
+ * the database: how the scale scenarios reach a million cases in minutes. Copies get references
+ * with a "B" the portal's counters never produce, and spread-out change times.
+ */
+export async function cloneCases(db: Db, templateId: string, count: number): Promise<string[]> {
+  const template = await db.case.findUniqueOrThrow({ where: { id: templateId } });
+  const { id: _id, reference: _reference, createdAt: _c, updatedAt: _u, ...rest } = template;
+  const ids: string[] = [];
+  const batch = 2000;
+  const base = Date.now() - count * 1000;
+  for (let start = 0; start < count; start += batch) {
+    const rows = [];
+    for (let i = start; i < Math.min(count, start + batch); i++) {
+      const n = cloned++;
+      const id = `bench${String(n).padStart(9, '0')}`;
+      ids.push(id);
+      const at = new Date(base + n * 1000);
+      rows.push({ ...rest, id, reference: `FRL-2027-B${String(n).padStart(7, '0')}`, title: `${rest.title} ${n}`, createdAt: at, updatedAt: at });
+    }
+    await db.case.createMany({ data: rows });
+  }
+  return ids;
+}
