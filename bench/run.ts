@@ -97,7 +97,7 @@ async function main() {
 
     // 1. Transitions: START_REVIEW on distinct submitted cases.
     const submitted = await applicationThrough(base, tokens, 'submitted');
-    const fresh = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)));
+    const fresh = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)), kind);
     const transitions = await load({
       url: base,
       connections: CONNECTIONS,
@@ -123,7 +123,7 @@ async function main() {
     const inline = notices.rows[0]!;
     record(`notices: ${notices.notice.pages}-page grant, one core`, `${inline.perSecond}/s (${inline.perCpuSecond}/CPU-s)`, '≥ 150/s', (inline.perSecond ?? 0) >= 150, notices);
     const awaiting = await applicationThrough(base, tokens, 'awaiting_decision');
-    const toDecide = await cloneCases(db, awaiting, 5_000);
+    const toDecide = await cloneCases(db, awaiting, 5_000, kind);
     const readLoad = { url: `${base}/api/v1/applications/${submitted}`, connections: 10, seconds, headers: bearer(tokens.coordinator) };
     const quiet = await load(readLoad);
     const noticesBefore = await db.notice.count();
@@ -173,7 +173,7 @@ async function main() {
     const listAt: Record<number, LoadResult> = {};
     for (const size of sizes) {
       const have = await db.case.count();
-      if (size > have) await cloneCases(db, submitted, size - have);
+      if (size > have) await cloneCases(db, submitted, size - have, kind);
       const list = await load({ url: `${base}/api/v1/applications?pageSize=20`, connections: LIST_CONNECTIONS, seconds, headers: bearer(tokens.coordinator) });
       const inbox = await load({ url: `${base}/antraege`, connections: LIST_CONNECTIONS, seconds, headers: { cookie: coordinatorCookie } });
       listAt[size] = list;

@@ -1,6 +1,7 @@
 import { hashPassword } from '../../src/accounts/passwords';
 import type { Db } from '../../src/db/client';
 import { BEHIND_PROXY } from './processes';
+import { recountCases } from '../../src/cases/case-counts';
 
 export const PASSWORD = 'Bench-Passwort-2026';
 export const ACCOUNTS = {
@@ -96,29 +97,42 @@ export async function applicationThrough(base: string, tokens: Tokens, until: 's
   return id;
 }
 
+const COPIED = [
+  'kind', 'organisationId', 'state', 'machineVersion', 'context', 'version', 'districtId', 'data', 'totalCostCents', 'requestedCents',
+  'recommendedCents', 'approvedCents', 'reviewerId', 'decidedById', 'dueDate', 'deadline', 'submittedAt', 'decidedAt', 'createdById',
+].map((c) => `"${c}"`);
+
 let cloned = 0;
 
 /**
- * Copies the case `templateId` `count` times, with its state and workflow snapshot, straight into
- * the database: how the scale scenarios reach a million cases in minutes. Copies get references
- * with a "B" the portal's counters never produce, and spread-out change times.
+ * Copies the case `templateId` `count` times, with its state and workflow snapshot, in SQL on the
+ * database itself: how the scale scenarios reach a million cases in a minute or two. Copies get
+ * references with a "B" the portal's counters never produce and change times a second apart; the
+ * kept case counts are rebuilt afterwards, as the copies bypass the use cases.
  */
-export async function cloneCases(db: Db, templateId: string, count: number): Promise<string[]> {
-  const template = await db.case.findUniqueOrThrow({ where: { id: templateId } });
-  const { id: _id, reference: _reference, createdAt: _c, updatedAt: _u, ...rest } = template;
-  const ids: string[] = [];
-  const batch = 2000;
-  const base = Date.now() - count * 1000;
+export async function cloneCases(db: Db, templateId: string, count: number, kind: 'sqlite' | 'postgres'): Promise<string[]> {
+  if (!/^[a-z0-9]+$/.test(templateId)) throw new Error(`not a case id: ${templateId}`);
+  const first = cloned;
+  const base = Math.floor(Date.now() / 1000) - 2 * 10 ** 6;
+  const batch = 100_000;
   for (let start = 0; start < count; start += batch) {
-    const rows = [];
-    for (let i = start; i < Math.min(count, start + batch); i++) {
-      const n = cloned++;
-      const id = `bench${String(n).padStart(9, '0')}`;
-      ids.push(id);
-      const at = new Date(base + n * 1000);
-      rows.push({ ...rest, id, reference: `FRL-2027-B${String(n).padStart(7, '0')}`, title: `${rest.title} ${n}`, createdAt: at, updatedAt: at });
-    }
-    await db.case.createMany({ data: rows });
+    const n = Math.min(batch, count - start);
+    const from = first + start;
+    const sql =
+      kind === 'sqlite'
+        ? `WITH RECURSIVE seq(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM seq WHERE i < ${from + n - 1})
+           INSERT INTO "Case" ("id", "reference", "title", "createdAt", "updatedAt", ${COPIED.join(', ')})
+           SELECT 'bench' || printf('%09d', i), 'FRL-2027-B' || printf('%07d', i), "title" || ' ' || i,
+                  strftime('%Y-%m-%dT%H:%M:%f+00:00', ${base} + i, 'unixepoch'), strftime('%Y-%m-%dT%H:%M:%f+00:00', ${base} + i, 'unixepoch'),
+                  ${COPIED.join(', ')}
+           FROM seq, "Case" WHERE "id" = '${templateId}'`
+        : `INSERT INTO "Case" ("id", "reference", "title", "createdAt", "updatedAt", ${COPIED.join(', ')})
+           SELECT 'bench' || lpad(i::text, 9, '0'), 'FRL-2027-B' || lpad(i::text, 7, '0'), "title" || ' ' || i,
+                  to_timestamp(${base} + i), to_timestamp(${base} + i), ${COPIED.join(', ')}
+           FROM generate_series(${from}, ${from + n - 1}) AS i, "Case" WHERE "id" = '${templateId}'`;
+    await db.$executeRawUnsafe(sql);
   }
-  return ids;
+  cloned += count;
+  await recountCases(db);
+  return Array.from({ length: count }, (_, i) => `bench${String(first + i).padStart(9, '0')}`);
 }

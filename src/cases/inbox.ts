@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db/client';
+import { countedCases, statesFilteredBy } from './case-counts';
 
 export interface InboxGroup {
   key: string;
@@ -24,8 +25,13 @@ export function inboxGroups(actor: Actor): InboxGroup[] {
   return groups;
 }
 
+/** Each group's number of cases: from the kept counts where the group is a set of states. */
 export async function inboxCounts(db: Db, actor: Actor, kind: string) {
   return Promise.all(
-    inboxGroups(actor).map(async (g) => ({ key: g.key, label: g.label, count: await db.case.count({ where: { kind, ...g.where } }) })),
+    inboxGroups(actor).map(async (g) => {
+      const states = statesFilteredBy(g.where);
+      const count = states ? await countedCases(db, kind, states, { drafts: true }) : await db.case.count({ where: { kind, ...g.where } });
+      return { key: g.key, label: g.label, count };
+    }),
   );
 }

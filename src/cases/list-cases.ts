@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db/client';
 import { visibleCasesWhere } from './engine/load-case';
+import { countedCases, statesFilteredBy } from './case-counts';
 
 export const listQuery = z.object({
   state: z.string().max(40).regex(/^[a-z_,]*$/).optional(),
@@ -28,6 +29,12 @@ export async function listCases(options: {
     ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q.toUpperCase() } }] } : {}),
     ...options.extraWhere,
   };
+  // Staff lists filtered by state alone take their total from the kept counts (case-counts.ts);
+  // a search, a provider's own cases or a finer filter count their rows.
+  const extraStates = statesFilteredBy(options.extraWhere ?? {});
+  // The extra filter's state, if any, replaces the query's (it is spread last into `where`).
+  const countStates = extraStates?.length ? extraStates : states;
+  const byCounts = actor.role !== 'applicant' && !query.q && extraStates !== undefined;
   const [items, total] = await Promise.all([
     db.case.findMany({
       where,
@@ -36,7 +43,7 @@ export async function listCases(options: {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    db.case.count({ where }),
+    byCounts ? countedCases(db, kind, countStates, { drafts: false }) : db.case.count({ where }),
   ]);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

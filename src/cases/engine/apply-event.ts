@@ -8,6 +8,7 @@ import type { Actor } from '../../auth/policy';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { CaseKind, CaseRow, Persisted } from '../case-kind';
+import { moveCaseCount } from '../case-counts';
 import { loadVisibleCase } from './load-case';
 
 export function persistedOf(kind: CaseKind, row: CaseRow): Persisted {
@@ -64,6 +65,7 @@ export async function applyEvent(options: {
     const decision = kind.decide(persistedOf(kind, row), { ...payload, ...(facts ? { facts } : {}), type, actor });
     if (!decision.ok) throw new AppError('conflict', t('errors.409.detail'));
 
+    const columns = kind.columnsFor(type, payload, { actor, now, row, next: decision.next });
     const { count } = await tx.case.updateMany({
       where: { id: row.id, version: row.version },
       data: {
@@ -71,11 +73,17 @@ export async function applyEvent(options: {
         context: JSON.stringify(decision.next.context),
         machineVersion: kind.machineVersion,
         version: { increment: 1 },
-        ...kind.columnsFor(type, payload, { actor, now, row, next: decision.next }),
+        ...columns,
       },
     });
     // Someone else changed the case since we read it: their change wins, ours is refused whole.
     if (count === 0) throw new AppError('conflict', t('cases.changedMeanwhile'));
+    const submittedAt = 'submittedAt' in columns ? columns.submittedAt : row.submittedAt;
+    await moveCaseCount(
+      tx,
+      { kind: kind.kind, state: row.state, submitted: row.submittedAt !== null },
+      { kind: kind.kind, state: decision.to, submitted: submittedAt !== null && submittedAt !== undefined },
+    );
     const auditEventId = await recordAudit(
       tx,
       { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: type, fromState: decision.from, toState: decision.to, payload },
