@@ -5,7 +5,10 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+// Building a formatter loads time-zone data each time; one serves every request.
+const berlinDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
 /** The calendar day (YYYY-MM-DD) in the authority's time zone: deadlines are days in Germany. */
 export function todayInBerlin(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+  return berlinDay.format(now);
 }

@@ -35,9 +35,11 @@ export function formatEuro(cents: number): string {
   return euro.format(cents / 100);
 }
 
+const germanAmount = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** A form field's value: "10.500,00" without the currency sign. */
 export function toGermanInput(cents: number): string {
-  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+  return germanAmount.format(cents / 100);
 }
 
 /** A form's German amount in the API's form; what cannot be read is passed on for the schema to refuse. */
