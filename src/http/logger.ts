@@ -6,13 +6,24 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     // Credentials and session identifiers never reach the log.
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token', '*._csrf'],
   });
+}
+
+/** File forms carry their CSRF token in the query string (see auth/csrf.ts); the log keeps the path only. */
+export function withoutCsrfToken(url: string): string {
+  return url.replace(/([?&]_csrf=)[^&#]*/gi, '$1[Redacted]');
 }
 
 export function requestLogger(logger: Logger) {
   return pinoHttp({
     logger,
+    serializers: {
+      req: (req: { url?: string }) => {
+        if (typeof req.url === 'string') req.url = withoutCsrfToken(req.url);
+        return req;
+      },
+    },
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
