@@ -150,6 +150,29 @@ describe('injection attempts in search, filters and parameters', () => {
     expect(await t.db.case.count()).toBe(before);
   });
 
+  it.each([
+    '/assets/../package.json',
+    '/assets/%2e%2e/%2e%2e/package.json',
+    '/assets/..%2f..%2fpackage.json',
+    '/assets/kern/..%2f..%2f..%2fpackage.json',
+    '/assets/css/app.css%00.js',
+  ])('when a static path %s tries to climb out of its folder, then no file outside it is served', async (path) => {
+    const res = await request(t.app).get(path);
+    expect([400, 403, 404]).toContain(res.status);
+    expect(res.text ?? '').not.toContain('"dependencies"');
+  });
+
+  it.each(['//evil.example/', '/\\evil.example', 'https://evil.example', '/\t/evil.example', '/%09/evil.example', 'javascript:alert(1)'])(
+    'when sign-in is asked to continue to %j, then it stays on this site',
+    async (next) => {
+      const res = await actors.applicant.agent.get(`/anmelden?next=${encodeURIComponent(next)}`);
+      expect(res.status).toBe(303);
+      // Resolved the way a browser does, which also drops tabs and newlines from a URL.
+      const location = (res.headers.location as string).replace(/[\t\n\r]/g, '');
+      expect(new URL(location, 'https://foerderportal.example').origin).toBe('https://foerderportal.example');
+    },
+  );
+
   it('when a form field holds a NUL byte, then the form is refused with 400', async () => {
     const res = await actors.applicant.agent.post('/antraege/neu').type('form').send({ title: 'a\u0000b', _csrf: actors.applicant.csrf });
     expect(res.status).toBe(400);
