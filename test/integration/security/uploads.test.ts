@@ -4,6 +4,9 @@ import { buildActors, type ActorName, type TestActor } from '../../support/actor
 import { buildDraftApplication } from '../../support/cases';
 import { uploadCorpus, type UploadCase } from '../../support/uploads';
 import { filesBelow } from '../../support/disk';
+import { imageOf } from '../../support/images';
+import { seedAuthorityProfile } from '../../../src/notices/authority';
+import { MAX_LOGO_BYTES } from '../../../src/notices/set-authority-logo';
 
 describe('hostile uploads', () => {
   let t: TestApp;
@@ -79,5 +82,31 @@ describe('hostile uploads', () => {
     const page = await actors.applicant.agent.get(`/antraege/${caseId}`);
     expect(page.text).not.toContain('<img src=x onerror=alert(1)>');
     expect(page.text).toContain('&lt;img src=x onerror=alert(1)&gt;.pdf');
+  });
+
+  describe('the authority logo form', () => {
+    const logoCases: [string, (req: request.Test) => request.Test, number][] = [
+      ['an ELF executable named logo.png', (r) => r.attach('logo', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60)]), 'logo.png'), 415],
+      ['an SVG with script', (r) => r.attach('logo', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg'), 415],
+      ['a PDF, allowed for attachments but not as a logo', (r) => r.attach('logo', Buffer.from('%PDF-1.4\n%%EOF\n'), 'logo.pdf'), 415],
+      ['a PNG signature with nothing behind it', (r) => r.attach('logo', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR'), Buffer.alloc(17)]), 'logo.png'), 422],
+      ['an empty file', (r) => r.attach('logo', Buffer.alloc(0), 'logo.png'), 422],
+      ['no file', (r) => r.field('x', 'y'), 422],
+      ['a file over the logo limit', (r) => r.attach('logo', Buffer.alloc(MAX_LOGO_BYTES + 1, 0x89), 'logo.png'), 413],
+      ['two files', (r) => r.attach('logo', Buffer.alloc(10), 'a.png').attach('logo', Buffer.alloc(10), 'b.png'), 400],
+    ];
+
+    beforeAll(async () => {
+      await seedAuthorityProfile(t.db);
+      const res = await actors.admin.agent.post(`/admin/behoerde/logo?_csrf=${encodeURIComponent(actors.admin.csrf)}`).attach('logo', await imageOf('png', 60, 20), 'logo.png');
+      expect(res.status).toBe(303);
+    });
+
+    it.each(logoCases)('when an administrator uploads %s as the logo, then it is refused with %i and the stored logo stays', async (_label, build, status) => {
+      const before = await t.db.authorityProfile.findUniqueOrThrow({ where: { id: 'default' }, select: { logo: true, logoMediaType: true } });
+      const res = await build(actors.admin.agent.post(`/admin/behoerde/logo?_csrf=${encodeURIComponent(actors.admin.csrf)}`));
+      expect(res.status).toBe(status);
+      expect(await t.db.authorityProfile.findUniqueOrThrow({ where: { id: 'default' }, select: { logo: true, logoMediaType: true } })).toEqual(before);
+    });
   });
 });
