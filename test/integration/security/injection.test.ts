@@ -173,6 +173,19 @@ describe('injection attempts in search, filters and parameters', () => {
     },
   );
 
+  it.each([
+    ['__proto__', '{"__proto__":{"polluted":true,"role":"admin"}}', 201],
+    ['constructor.prototype', '{"constructor":{"prototype":{"polluted":true}}}', 422],
+  ])('when a JSON body carries a %s key, then no object anywhere is polluted', async (_label, extra, status) => {
+    const body = `${JSON.stringify(completeApplication).slice(0, -1)},${extra.slice(1)}`;
+    const res = await request(t.app).post('/api/v1/applications').set('Authorization', `Bearer ${actors.applicant.token}`).set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+    const me = await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${actors.applicant.token}`);
+    expect(me.body.role).toBe('applicant');
+  });
+
   it('when a form field holds a NUL byte, then the form is refused with 400', async () => {
     const res = await actors.applicant.agent.post('/antraege/neu').type('form').send({ title: 'a\u0000b', _csrf: actors.applicant.csrf });
     expect(res.status).toBe(400);
