@@ -21,12 +21,14 @@ describe('cross-site request forgery', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  /** What a forged request changes: files, attachments, comments, cases, audit entries. */
+  /** What a forged request could change: files, attachments, comments, cases, audit entries, jobs. */
   const footprint = async () => ({
     files: filesBelow(t.uploadDir),
     attachments: await t.db.attachment.count(),
     comments: await t.db.comment.count(),
     cases: await t.db.case.count(),
+    audit: await t.db.auditEvent.count(),
+    outbox: await t.db.outboxJob.count(),
   });
 
   type Forgery = { token?: string; headers?: Record<string, string> };
