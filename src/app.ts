@@ -13,7 +13,9 @@ import { authApiRouter, authPaths, bearerAuth } from './auth/api-router';
 import { authPagesRouter } from './auth/pages-router';
 import { accountPaths, accountsApiRouter } from './accounts/api-router';
 import { accountPagesRouter } from './accounts/pages-router';
-import { securityHeaders } from './http/security-headers';
+import { noStore, securityHeaders } from './http/security-headers';
+import { refuseNulBytes } from './http/nul-bytes';
+import { requireSameOrigin } from './auth/same-origin';
 import { requestLogger } from './http/logger';
 import { configureViews } from './http/views';
 import { viewLocals } from './http/view-locals';
@@ -90,10 +92,12 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const staticOptions = { index: false, maxAge: config.env === 'production' ? '1d' : 0 };
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
+  app.use(noStore);
   app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths, verifyPaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(refuseNulBytes);
   app.use('/api', bearerAuth(services));
 
   const sessions = session({
@@ -109,6 +113,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const passportSession = passport.session();
   app.use(passport.initialize());
   app.use((req, res, next) => (req.apiTokenId ? next() : passportSession(req, res, next)));
+  app.use(requireSameOrigin(config.baseUrl));
   app.use(csrf.csrfSynchronisedProtection);
   app.use(takeFlash);
   app.use(viewLocals((req) => csrf.generateToken(req)));

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/policy';
 import type { Db } from '../db/client';
 import { visibleCasesWhere } from './engine/load-case';
 import { countedCases, statesFilteredBy } from './case-counts';
+import { idsContainingLiterally, needsLiteralLike } from './literal-search';
 
 export const listQuery = z.object({
   state: z.string().max(40).regex(/^[a-z_,]*$/).optional(),
@@ -23,10 +24,15 @@ export async function listCases(options: {
 }) {
   const { db, actor, kind, query } = options;
   const states = query.state ? query.state.split(',').filter(Boolean) : [];
+  const search = !query.q
+    ? {}
+    : needsLiteralLike(query.q)
+      ? { id: { in: await idsContainingLiterally(db, kind, query.q) } }
+      : { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q.toUpperCase() } }] };
   const where = {
     ...visibleCasesWhere(actor, kind),
     ...(states.length ? { state: { in: states } } : {}),
-    ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q.toUpperCase() } }] } : {}),
+    ...search,
     ...options.extraWhere,
   };
   // Staff lists filtered by state alone take their total from the kept counts (case-counts.ts);

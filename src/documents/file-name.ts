@@ -1,14 +1,23 @@
+const MAX_NAME_CHARACTERS = 200;
+
+// Control and bidirectional-override characters could disguise "rechnung\u202Efdp.exe" as a PDF.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 /**
- * A file name fit for display and for Content-Disposition: the last path segment, without
- * control characters, at most 200 characters. It is never used as a path on disk.
+ * A file name fit for display and for Content-Disposition: the last path segment without
+ * control characters, ending in the extension of the type the bytes really are ("rechnung.exe"
+ * holding a PDF becomes "rechnung.pdf"), so a download never opens in the program its claimed
+ * name suggests. At most 200 characters, cut between whole characters (never inside a
+ * surrogate pair). It is never used as a path on disk.
  */
-export function displayFileName(original: string, fallbackExt: string): string {
-  const base = original.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  // Control and bidirectional-override characters could disguise "rechnung\u202Efdp.exe" as a PDF.
-  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/^\.+/, '').trim();
-  const name = clean.length > 200 ? clean.slice(0, 200) : clean;
-  return name || `anlage.${fallbackExt}`;
+export function displayFileName(original: string, realExt: string): string {
+  const base = (original.split(/[\\/]/).pop() ?? '').normalize('NFC');
+  const clean = base.replace(INVISIBLE, '').replace(/^[.\s]+/, '').trim();
+  const stem = clean.replace(/\.[^.]*$/, '');
+  const room = MAX_NAME_CHARACTERS - realExt.length - 1;
+  const cut = Array.from(stem).slice(0, room).join('').replace(/[.\s]+$/, '');
+  return `${cut || 'anlage'}.${realExt}`;
 }
 
 /** RFC 6266 header value: an ASCII fallback plus the UTF-8 name. */

@@ -11,8 +11,18 @@ export const allowedTypes: Record<string, string> = {
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
 };
 
+/**
+ * The allowed type the bytes really are, or null. The sniffer parses hostile input (truncated
+ * ZIP directories, broken headers) and may throw on it: such a file is simply not one of ours,
+ * so the caller answers 415 instead of letting the parser's exception become a 500.
+ */
 export async function sniffAllowedType(bytes: Buffer): Promise<{ ext: string; mediaType: string } | null> {
-  const found = await FileType.fromBuffer(bytes);
+  let found: Awaited<ReturnType<typeof FileType.fromBuffer>>;
+  try {
+    found = await FileType.fromBuffer(bytes);
+  } catch {
+    return null;
+  }
   if (!found || !(found.ext in allowedTypes)) return null;
   return { ext: found.ext, mediaType: allowedTypes[found.ext]! };
 }

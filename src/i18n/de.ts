@@ -292,6 +292,11 @@ export const de = {
       attachment: 'Anlage fehlt: {kind}.',
     },
   },
+  // Security suite (issue #6, item 3): refusals that happen before any route runs.
+  security: {
+    nulByte: 'Die Anfrage enthält ein unzulässiges Steuerzeichen (NUL).',
+    crossSite: 'Die Anfrage kam nicht von diesem Portal und wurde abgewiesen. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.',
+  },
   pages: {
     common: {
       errorPrefix: 'Fehler:',
