@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
-import { asRole, clickAndWait, startBrowserApp, type BrowserApp, snapshot } from '../support/browser';
+import { asRole, clickAndWait, startBrowserApp, type BrowserApp, snapshot, visit } from '../support/browser';
 import { PDF_BYTES } from '../support/cases';
 
 // Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
@@ -22,7 +22,7 @@ describe('a statement request walked through in a real browser', () => {
 
   it('when the provider fills in the request and uploads its application, then it can submit', async () => {
     await as('applicant', async (page) => {
-      await page.goto(`${base}/stellungnahmen/neu`);
+      await visit(page, `${base}/stellungnahmen/neu`);
       await page.getByLabel('Titel des Projekts').fill('Digitale Lotsen');
       await page.getByLabel('Fördermittelgeber', { exact: true }).fill('Europäischer Sozialfonds Plus (ESF Plus)');
       await page.getByLabel('Förderprogramm', { exact: true }).fill('ESF Plus – Soziale Innovation');
@@ -45,7 +45,7 @@ describe('a statement request walked through in a real browser', () => {
 
   it('when the coordinator claims, previews and drafts, then the draft goes to the head', async () => {
     await as('coordinator', async (page) => {
-      await page.goto(caseUrl);
+      await visit(page, caseUrl);
       await clickAndWait(page, 'Anfrage übernehmen');
       await page.getByLabel('Bedarf im Sozialraum').fill('Viele Ältere leben allein.');
       await page.getByLabel('befürwortet mit Hinweisen').check();
@@ -62,7 +62,7 @@ describe('a statement request walked through in a real browser', () => {
 
   it('when the head signs, then the provider downloads the statement letter', async () => {
     await as('head', async (page) => {
-      await page.goto(caseUrl);
+      await visit(page, caseUrl);
       await page.getByText('Viele Ältere leben allein.').waitFor();
       await snapshot(page, 'stn-2-head');
       await clickAndWait(page, 'Stellungnahme zeichnen');
@@ -70,7 +70,7 @@ describe('a statement request walked through in a real browser', () => {
     });
     await t.app.services.jobs.drain();
     await as('applicant', async (page) => {
-      await page.goto(caseUrl);
+      await visit(page, caseUrl);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Stellungnahme (PDF)' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^STN-2026-\d{4}-statement\.pdf$/);
       await snapshot(page, 'stn-3-issued');
