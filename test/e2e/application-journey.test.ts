@@ -136,11 +136,19 @@ describe('an FRL application walked through in a real browser by all roles, ever
       await page.getByText('Nachforderung – bitte bis 20.12.2026 beantworten').waitFor();
       await snapshot(page, '2-applicant-changes-requested');
       await navigateBy(page, () => page.getByRole('link', { name: 'Angaben bearbeiten' }).first().click());
-      await page.getByLabel('Kategorie, Zeile 2').selectOption({ label: 'Sachkosten' });
-      await page.getByLabel('Beschreibung, Zeile 2').fill('Spielmaterial');
-      await page.getByLabel('Betrag in Euro, Zeile 2').fill('500,00');
-      await page.getByLabel('Eigenmittel in Euro').fill('1.500');
-      await clickAndWait(page, 'Entwurf speichern');
+      await fillByKeyboard(page, [
+        { label: 'Kategorie, Zeile 2', option: 'Sachkosten' },
+        { label: 'Beschreibung, Zeile 2', text: 'Spielmaterial' },
+        { label: 'Betrag in Euro, Zeile 2', text: '500,00' },
+        { label: 'Kategorie, Zeile 3' },
+        { label: 'Beschreibung, Zeile 3' },
+        { label: 'Betrag in Euro, Zeile 3' },
+        { label: 'Speichern und weitere Zeilen anzeigen' },
+        { label: 'Eigenmittel in Euro', text: '1.500' },
+      ]);
+      // Enter saves the changes and leads back to the case, as the main button would.
+      await navigateBy(page, () => page.keyboard.press('Enter'));
+      expect(page.url()).toBe(caseUrl);
       await clickAndWait(page, 'Antrag erneut einreichen');
       await page.getByText('Ihr Antrag ist erneut eingereicht.').waitFor();
     });

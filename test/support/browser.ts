@@ -142,6 +142,8 @@ export async function asRole(env: BrowserApp, role: string, steps: (page: Page) 
  */
 export async function newFollowedPage(env: BrowserApp, role: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await env.browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
+  // A missing element shows up in seconds here; the 30 s default only delays the report.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

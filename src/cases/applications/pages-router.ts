@@ -72,7 +72,8 @@ export function applicationPagesRouter(services: Services): Router {
     try {
       const row = await createApplication({ db, clock, actor: actor(req), kind, input: parse(applicationDraftInput, formToApplicationInput(body)) });
       flash(req, 'success', t('applications.draftCreated', { reference: row.reference }));
-      await redirectAfterSave(req, res, `${BASE}/${row.id}`);
+      // "More rows" on a new form saves the draft too, then shows the form again with blank rows.
+      await redirectAfterSave(req, res, body.action === 'addRow' ? `${BASE}/${row.id}/bearbeiten#kosten` : `${BASE}/${row.id}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'invalid') throw error;
       await renderForm(res, null, submittedFormValues(body), summaryOf(error), 422);
