@@ -75,6 +75,8 @@ describe('an FRL application walked through in a real browser by all roles, ever
       await page.keyboard.press('Enter');
       await page.waitForSelector('#error-summary');
       await checkPage(page, 'with errors');
+      // The cells' labels are visually hidden: the summary names the cell meant.
+      expect(await page.locator('#error-summary a').first().textContent()).toMatch(/^Betrag in Euro, Zeile 1: /);
       await snapshot(page, '1-applicant-form-errors');
       // From the focused error summary: Tab to its link, Enter, and the field has the focus.
       await page.keyboard.press('Tab');

@@ -20,7 +20,7 @@ import { applicationDraftInput, applicationAttachmentKinds } from './schemas';
 import { EDITABLE_STATES } from '../update-case';
 import { createApplication } from './create-application';
 import { updateApplication } from './update-application';
-import { applicationFormValues, formToApplicationInput, submittedFormValues } from './form';
+import { applicationFormValues, formToApplicationInput, submittedFormValues, summaryWithCostRowLabels } from './form';
 import { applicationPageModel, referenceLists } from './page-model';
 import { applicationDataOf } from './data';
 
@@ -41,7 +41,8 @@ export function applicationPagesRouter(services: Services): Router {
 
   const renderForm = async (res: Response, row: CaseRow | null, values: unknown, errors: unknown[] = [], status = 200) => {
     const lists = await referenceLists(db);
-    res.status(status).render('pages/applications/form', { row, values, errors, ...lists });
+    const summary = summaryWithCostRowLabels(errors as { field: string; message: string }[]);
+    res.status(status).render('pages/applications/form', { row, values, errors, summary, ...lists });
   };
 
   router.use(BASE, requireUser);
