@@ -1,12 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
-import { asRole, clickAndWait, startBrowserApp, type BrowserApp, snapshot } from '../support/browser';
+import { asRole, checkPage, clickAndWait, navigateBy, startBrowserApp, type BrowserApp, snapshot, visit } from '../support/browser';
 import { PDF_BYTES } from '../support/cases';
 
 // Each step drives a real browser through several pages; a loaded CI machine needs more than 30 s.
 jest.setTimeout(120_000);
 
-describe('a statement request walked through in a real browser', () => {
+describe('a statement request walked through in a real browser, every page scanned for accessibility', () => {
   let t: TestApp;
   let base: string;
   let env: BrowserApp;
@@ -16,13 +17,19 @@ describe('a statement request walked through in a real browser', () => {
     env = await startBrowserApp();
     ({ t, base } = env);
   });
-  afterAll(() => env?.close());
+  afterAll(async () => {
+    if (env) console.log(`Statement journey, accessibility: ${env.audit.summary()}`);
+    await env?.close();
+  });
 
   const as = (role: string, steps: (page: Page) => Promise<void>) => asRole(env, role, steps);
 
   it('when the provider fills in the request and uploads its application, then it can submit', async () => {
     await as('applicant', async (page) => {
-      await page.goto(`${base}/stellungnahmen/neu`);
+      await visit(page, `${base}/stellungnahmen`);
+      await visit(page, `${base}/stellungnahmen/neu`);
+      await page.getByLabel('Gesamtkosten in Euro').fill('viel');
+      await clickAndWait(page, 'Entwurf speichern', 'with errors');
       await page.getByLabel('Titel des Projekts').fill('Digitale Lotsen');
       await page.getByLabel('Fördermittelgeber', { exact: true }).fill('Europäischer Sozialfonds Plus (ESF Plus)');
       await page.getByLabel('Förderprogramm', { exact: true }).fill('ESF Plus – Soziale Innovation');
@@ -38,15 +45,37 @@ describe('a statement request walked through in a real browser', () => {
       await page.getByLabel('Datei').setInputFiles({ name: 'ESF-Antrag.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
       await page.getByRole('button', { name: 'Hochladen' }).click();
       await page.getByText('wurde hochgeladen').waitFor();
+      // The upload script writes the server's answer into the same document: scan it again.
+      await checkPage(page, 'after upload');
       await clickAndWait(page, 'Anfrage einreichen');
       await page.getByText('Ihre Anfrage ist eingereicht.').waitFor();
     });
   });
 
-  it('when the coordinator claims, previews and drafts, then the draft goes to the head', async () => {
+  it('when the coordinator claims it and requests changes, then the provider edits and resubmits', async () => {
     await as('coordinator', async (page) => {
-      await page.goto(caseUrl);
+      await visit(page, `${base}/stellungnahmen`);
+      await navigateBy(page, () => page.getByRole('link', { name: /STN-2026-/ }).first().click());
       await clickAndWait(page, 'Anfrage übernehmen');
+      await page.getByText('Unterlagen oder Angaben nachfordern').click();
+      await page.getByLabel('Was fehlt oder ist zu ändern?').fill('Bitte nennen Sie die Kofinanzierung, die Sie von der Stadt erbitten.');
+      await page.getByLabel('Frist').fill('2026-12-15');
+      await clickAndWait(page, 'Nachforderung stellen');
+      await page.getByText('Die Nachforderung ist gestellt').waitFor();
+    });
+    await as('applicant', async (page) => {
+      await visit(page, caseUrl);
+      await navigateBy(page, () => page.getByRole('link', { name: 'Angaben bearbeiten' }).first().click());
+      await page.getByLabel('Von der Stadt erbetene Kofinanzierung, in Euro').fill('4.800');
+      await clickAndWait(page, 'Entwurf speichern');
+      await clickAndWait(page, 'Anfrage erneut einreichen');
+      await page.getByText('erneut eingereicht').first().waitFor();
+    });
+  });
+
+  it('when the coordinator previews and drafts, then the draft goes to the head', async () => {
+    await as('coordinator', async (page) => {
+      await visit(page, caseUrl);
       await page.getByLabel('Bedarf im Sozialraum').fill('Viele Ältere leben allein.');
       await page.getByLabel('befürwortet mit Hinweisen').check();
       await page.getByLabel('Begründung').fill('Sinnvoll; Verstetigung klären.');
@@ -62,7 +91,8 @@ describe('a statement request walked through in a real browser', () => {
 
   it('when the head signs, then the provider downloads the statement letter', async () => {
     await as('head', async (page) => {
-      await page.goto(caseUrl);
+      await visit(page, `${base}/stellungnahmen`);
+      await visit(page, caseUrl);
       await page.getByText('Viele Ältere leben allein.').waitFor();
       await snapshot(page, 'stn-2-head');
       await clickAndWait(page, 'Stellungnahme zeichnen');
@@ -70,9 +100,14 @@ describe('a statement request walked through in a real browser', () => {
     });
     await t.app.services.jobs.drain();
     await as('applicant', async (page) => {
-      await page.goto(caseUrl);
+      await visit(page, caseUrl);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Stellungnahme (PDF)' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^STN-2026-\d{4}-statement\.pdf$/);
+      const path = (await download.path())!;
+      expect(execFileSync('file', ['--brief', '--mime-type', path]).toString().trim()).toBe('application/pdf');
+      const text = execFileSync('pdftotext', [path, '-']).toString();
+      expect(text).toContain('Digitale Lotsen');
+      expect(text).toContain('befürwortet mit Hinweisen');
       await snapshot(page, 'stn-3-issued');
     });
   });

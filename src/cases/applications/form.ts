@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { germanToApiMoney, toGermanInput } from '../money';
 import type { ApplicationData } from './schemas';
 
@@ -91,4 +92,21 @@ export function submittedFormValues(body: Body) {
   const amounts = list(body.costAmount);
   const costRows = categories.map((category, i) => ({ category, description: descriptions[i] ?? '', amount: amounts[i] ?? '' }));
   return { ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, str(v)])), costRows };
+}
+
+const COST_ROW_FIELD = /^costItems\.(\d+)\.(category|description|amount)$/;
+const COST_ROW_LABEL = { category: 'categoryRow', description: 'descriptionRow', amount: 'amountRow' } as const;
+
+/**
+ * The error summary's text for a cost-plan cell names the cell ("Betrag in Euro, Zeile 1: …"):
+ * the cells have only visually hidden labels, so the bare message would not say which row is
+ * meant (WCAG 3.3.1). The message beside the cell stays as it is.
+ */
+export function summaryWithCostRowLabels<E extends { field: string; message: string }>(errors: E[]): E[] {
+  return errors.map((e) => {
+    const match = COST_ROW_FIELD.exec(e.field);
+    if (!match) return e;
+    const label = t(`pages.applicationForm.${COST_ROW_LABEL[match[2] as keyof typeof COST_ROW_LABEL]}`, { row: Number(match[1]) + 1 });
+    return { ...e, message: `${label}: ${e.message}` };
+  });
 }

@@ -20,7 +20,7 @@ import { applicationDraftInput, applicationAttachmentKinds } from './schemas';
 import { EDITABLE_STATES } from '../update-case';
 import { createApplication } from './create-application';
 import { updateApplication } from './update-application';
-import { applicationFormValues, formToApplicationInput, submittedFormValues } from './form';
+import { applicationFormValues, formToApplicationInput, submittedFormValues, summaryWithCostRowLabels } from './form';
 import { applicationPageModel, referenceLists } from './page-model';
 import { applicationDataOf } from './data';
 
@@ -41,7 +41,8 @@ export function applicationPagesRouter(services: Services): Router {
 
   const renderForm = async (res: Response, row: CaseRow | null, values: unknown, errors: unknown[] = [], status = 200) => {
     const lists = await referenceLists(db);
-    res.status(status).render('pages/applications/form', { row, values, errors, ...lists });
+    const summary = summaryWithCostRowLabels(errors as { field: string; message: string }[]);
+    res.status(status).render('pages/applications/form', { row, values, errors, summary, ...lists });
   };
 
   router.use(BASE, requireUser);
@@ -72,7 +73,8 @@ export function applicationPagesRouter(services: Services): Router {
     try {
       const row = await createApplication({ db, clock, actor: actor(req), kind, input: parse(applicationDraftInput, formToApplicationInput(body)) });
       flash(req, 'success', t('applications.draftCreated', { reference: row.reference }));
-      await redirectAfterSave(req, res, `${BASE}/${row.id}`);
+      // "More rows" on a new form saves the draft too, then shows the form again with blank rows.
+      await redirectAfterSave(req, res, body.action === 'addRow' ? `${BASE}/${row.id}/bearbeiten#kosten` : `${BASE}/${row.id}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'invalid') throw error;
       await renderForm(res, null, submittedFormValues(body), summaryOf(error), 422);

@@ -1,0 +1,147 @@
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../support/app';
+import { focusIndicatorOf } from '../support/accessibility';
+import { asRole, checkPage, clickAndWait, finishPage, newFollowedPage, startBrowserApp, type BrowserApp, snapshot, visit } from '../support/browser';
+import { demoAccounts } from '../../src/db/demo-data';
+import { seedDemoCases } from '../../src/db/demo-cases';
+
+// Dozens of pages, each scanned with axe: a loaded CI machine needs well over 30 s.
+jest.setTimeout(180_000);
+
+/**
+ * Every kind of page of the portal, for every role, in an empty portal and in one with cases in
+ * every state, plus the error states: WCAG 2.1 AA (BITV 2.0) by axe-core and structural checks.
+ */
+describe('the accessibility audit of every page of the portal', () => {
+  let t: TestApp;
+  let base: string;
+  let env: BrowserApp;
+
+  beforeAll(async () => {
+    env = await startBrowserApp();
+    ({ t, base } = env);
+  });
+  afterAll(async () => {
+    if (env) console.log(`Accessibility audit: ${env.audit.summary()}`);
+    await env?.close();
+  });
+
+  /** Visits a list page and every case it links to, each case keyed by its state. */
+  async function visitCasesOf(page: Page, listPath: string): Promise<number> {
+    await visit(page, `${base}${listPath}`);
+    const hrefs = await page.locator('main a[href^="/antraege/c"], main a[href^="/stellungnahmen/c"]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')!))]);
+    const seenStates = new Set<string>();
+    for (const href of hrefs) {
+      const row = await t.db.case.findUniqueOrThrow({ where: { id: href.split('/')[2]! } });
+      if (seenStates.has(row.state)) continue;
+      seenStates.add(row.state);
+      await visit(page, `${base}${href}`, row.state);
+    }
+    return seenStates.size;
+  }
+
+  it('when nobody is signed in, then the public pages, the sign-in errors and the 404 page pass', async () => {
+    const { context, page } = await newFollowedPage(env, 'public');
+    for (const path of ['/', '/anmelden', '/registrieren', '/barrierefreiheit', '/impressum', '/datenschutz', '/verify']) await visit(page, `${base}${path}`);
+    await visit(page, `${base}/verify/ABCD-EFGH-IJKL`, 'unknown code');
+    await visit(page, `${base}/einladung/kein-gueltiger-token`, 'invalid invitation');
+    await visit(page, `${base}/gibt-es-nicht`, '404');
+    expect(await page.locator('h1').textContent()).toMatch(/nicht gefunden/i);
+
+    await visit(page, `${base}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(demoAccounts[0]!.email);
+    await page.getByLabel('Passwort').fill('falsches-passwort');
+    await clickAndWait(page, 'Anmelden', 'wrong password');
+    expect(await page.title()).toMatch(/^Fehler: Anmelden/);
+    await snapshot(page, 'audit-sign-in-wrong-password');
+    await clickAndWait(page, 'Anmelden', 'empty fields');
+    await finishPage(page);
+    await context.close();
+  });
+
+  it('when a keyboard user tabs to links and buttons, then each shows a visible focus indicator', async () => {
+    const { context, page } = await newFollowedPage(env, 'public');
+    await visit(page, `${base}/anmelden`);
+    const indicators = [
+      await focusIndicatorOf(page, '.fp-skip-link'),
+      await focusIndicatorOf(page, '.fp-brand'),
+      await focusIndicatorOf(page, 'main input'),
+      await focusIndicatorOf(page, 'main button'),
+      await focusIndicatorOf(page, 'main a.kern-link'),
+      await focusIndicatorOf(page, 'footer a'),
+    ];
+    for (const indicator of indicators) expect(indicator).toMatchObject({ visible: true });
+    await snapshot(page, 'audit-focus-footer-link');
+    await finishPage(page);
+    await context.close();
+  });
+
+  it('when the accessibility statement is read, then it states partial conformity, a feedback contact and the enforcement procedure', async () => {
+    const { context, page } = await newFollowedPage(env, 'public');
+    await visit(page, `${base}/impressum`);
+    await page.locator('footer').getByRole('link', { name: 'Barrierefreiheit' }).click();
+    await page.waitForURL(`${base}/barrierefreiheit`);
+    await checkPage(page);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Erklärung zur Barrierefreiheit');
+    expect(text).toContain('teilweise vereinbar');
+    expect(text).toMatch(/PDF/);
+    expect(text).toContain('Schlichtungsstelle');
+    expect(await page.locator('main a[href^="mailto:"]').count()).toBeGreaterThan(0);
+    await snapshot(page, 'audit-accessibility-statement');
+    await finishPage(page);
+    await context.close();
+  });
+
+  it('when the portal has no cases yet, then the empty inboxes and lists of every role pass', async () => {
+    await asRole(env, 'applicant', async (page) => {
+      await visit(page, `${base}/antraege`, 'empty');
+      await visit(page, `${base}/stellungnahmen`, 'empty');
+      await page.locator('.fp-empty').first().waitFor();
+    });
+    for (const role of ['coordinator', 'head'] as const) {
+      await asRole(env, role, async (page) => {
+        await visit(page, `${base}/antraege`, 'empty');
+        await page.locator('.fp-empty').first().waitFor();
+        await visit(page, `${base}/stellungnahmen`, 'empty');
+      });
+    }
+    await asRole(env, 'coordinator', (page) => visit(page, `${base}/admin/organisationen?status=pending`, 'empty'));
+  });
+
+  it('when the portal holds cases in every state, then every page of every role passes', async () => {
+    await seedDemoCases(t.app.services);
+    await t.app.services.jobs.drain();
+    let casePages = 0;
+
+    await asRole(env, 'applicant', async (page) => {
+      casePages += await visitCasesOf(page, '/antraege');
+      casePages += await visitCasesOf(page, '/stellungnahmen');
+      await visit(page, `${base}/antraege/neu`);
+      await clickAndWait(page, 'Entwurf speichern', 'with errors');
+      const draft = await t.db.case.findFirstOrThrow({ where: { kind: 'application', state: 'draft' } });
+      await visit(page, `${base}/antraege/${draft.id}/bearbeiten`);
+      await visit(page, `${base}/stellungnahmen/neu`);
+      await visit(page, `${base}/admin/benutzer`, 'forbidden');
+      await visit(page, `${base}/antraege/c00000000000000000000000`, 'not visible');
+    });
+    for (const role of ['coordinator', 'head'] as const) {
+      await asRole(env, role, async (page) => {
+        for (const group of ['neu', 'pruefung', 'traeger', 'entscheidung', 'entschieden']) await visit(page, `${base}/antraege?gruppe=${group}`);
+        casePages += await visitCasesOf(page, '/antraege');
+        casePages += await visitCasesOf(page, '/stellungnahmen');
+        if (role === 'coordinator') await visit(page, `${base}/admin/organisationen`);
+      });
+    }
+    await asRole(env, 'admin', async (page) => {
+      await visit(page, `${base}/admin/organisationen`);
+      await clickAndWait(page, 'Organisation anlegen', 'with errors');
+      await visit(page, `${base}/admin/benutzer`);
+      await clickAndWait(page, 'Konto anlegen', 'with errors');
+      await visit(page, `${base}/admin/behoerde`);
+      await snapshot(page, 'audit-admin-authority');
+    });
+    expect(casePages).toBeGreaterThan(8);
+    expect(env.audit.distinctPages.length).toBeGreaterThanOrEqual(42);
+  });
+});
