@@ -69,8 +69,10 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
     db,
     clock,
     logger,
+    leaseMs: config.outboxLeaseSeconds * 1000,
+    halt: config.outboxHalt,
     handlers: {
-      notice: (payload, job) => issueNotice({ db, clock, renderer, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl }),
+      notice: (payload, job) => issueNotice({ db, clock, renderer, job: payload as NoticeJob, jobId: job.id, baseUrl: config.baseUrl, halt: config.outboxHalt }),
       email: (payload) => sendCaseEmail({ db, mailer, baseUrl: config.baseUrl, job: payload as EmailJob }),
     },
   });

@@ -5,6 +5,10 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+/** Points where a test may stop the outbox to kill the process there (see jobs/test-halt.ts). */
+export const outboxHaltPoints = ['after-commit', 'after-claim', 'after-render'] as const;
+export type OutboxHaltPoint = (typeof outboxHaltPoints)[number];
+
 const DEVELOPMENT_SECRET = 'development-only-secret-change-me-in-production';
 
 const schema = z
@@ -25,6 +29,8 @@ const schema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('Förderportal Soziales <noreply@foerderportal.invalid>'),
     NOTICE_RENDER_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300),
+    TEST_OUTBOX_HALT: z.enum(outboxHaltPoints).optional(),
     REQUIRED_ATTACHMENTS: z
       .string()
       .default('cost_plan,statutes,tax_exemption')
@@ -58,6 +64,10 @@ export interface Config {
   requiredAttachments: string[];
   /** Worker threads that render notices. */
   noticeRenderThreads: number;
+  /** A claimed outbox job not finished after this long is taken over (its worker died). */
+  outboxLeaseSeconds: number;
+  /** Test only: where the outbox stops so a test can kill the process there. */
+  outboxHalt: OutboxHaltPoint | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.NODE_ENV === 'production',
     requiredAttachments: e.REQUIRED_ATTACHMENTS,
     noticeRenderThreads: e.NOTICE_RENDER_THREADS,
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
+    // Never honoured outside tests: a stray variable in production must not stop notices.
+    outboxHalt: e.NODE_ENV === 'test' ? e.TEST_OUTBOX_HALT : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
   };

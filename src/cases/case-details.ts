@@ -21,11 +21,12 @@ export function visibleCommentsWhere(actor: Actor) {
 export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
   const [organisation, attachments, comments, notices, audit] = await Promise.all([
     db.organisation.findUniqueOrThrow({ where: { id: row.organisationId } }),
-    db.attachment.findMany({ where: { caseId: row.id }, orderBy: { createdAt: 'asc' } }),
+    // Ties in time (parallel requests) are broken by id, so every reader sees one order.
+    db.attachment.findMany({ where: { caseId: row.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.comment.findMany({
       where: { caseId: row.id, ...visibleCommentsWhere(actor) },
       include: { author: { select: { name: true, role: true } } },
-      orderBy: { createdAt: 'asc' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
     db.notice.findMany({
       where: { caseId: row.id },

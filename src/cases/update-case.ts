@@ -25,6 +25,21 @@ export async function claimEditableCase(tx: Tx, row: { id: string; version: numb
 }
 
 /**
+ * Inside a change that does not depend on the version read (adding or removing a file): waits
+ * for every other change to the case, then counts on what they committed. The row update takes
+ * the case's write lock (a row lock on PostgreSQL, the database lock on SQLite), so checks made
+ * after it, like the per-case file limit, hold for parallel requests too. A case no longer
+ * editable is a 409.
+ */
+export async function lockEditableCase(tx: Tx, caseId: string): Promise<void> {
+  const { count } = await tx.case.updateMany({
+    where: { id: caseId, state: { in: EDITABLE_STATES } },
+    data: { version: { increment: 1 } },
+  });
+  if (count === 0) throw new AppError('conflict', t('cases.notEditable'));
+}
+
+/**
  * The organisation edits its case while it is a draft or changes were requested. `merge` turns
  * the stored row and the input into the new data and columns; the write is a compare-and-swap
  * on the version, so a concurrent change is a 409 and a stale If-Match a 412.

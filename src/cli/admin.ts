@@ -10,6 +10,9 @@ import { fieldErrors } from '../http/validate';
 import { withUniqueEmail } from '../accounts/unique-email';
 import { recordAudit } from '../db/audit';
 import { systemClock } from '../clock';
+import { folderStorage } from '../documents/storage';
+import { backupDatabase } from './backup';
+import { restoreDatabase } from './restore';
 
 const USAGE = `Förderportal Soziales – Verwaltung
 
@@ -18,6 +21,11 @@ const USAGE = `Förderportal Soziales – Verwaltung
   npm run admin -- create-user --email E --name N --role ROLE --password P [--organisation NAME]
       Legt ein Konto an (ROLE: ${roles.join(', ')}). --organisation ist für applicant nötig;
       eine neue Organisation wird dabei angelegt und freigegeben.
+  npm run admin -- backup DATEI
+      Sichert alle Tabellen samt hochgeladener Dateien und Bescheide (gzip, JSON-Zeilen).
+  npm run admin -- restore DATEI [--force]
+      Stellt eine Sicherung wieder her (SQLite und PostgreSQL beliebig gemischt). Eine
+      Datenbank mit Daten wird nur mit --force ersetzt.
 `;
 
 const createUserArgs = z
@@ -88,6 +96,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'create-user') {
       process.stdout.write(`${await createUserCommand(database.client, rest)}\n`);
+      return 0;
+    }
+    if (command === 'backup' || command === 'restore') {
+      const { values, positionals } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new Error(`Bitte genau eine Datei angeben.\n\n${USAGE}`);
+      const storage = folderStorage(config.uploadDir);
+      const result =
+        command === 'backup'
+          ? await backupDatabase({ db: database.client, provider: database.provider, storage, file, now: systemClock.now() })
+          : await restoreDatabase({ db: database.client, storage, file, force: values.force ?? false });
+      const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+      process.stdout.write(`${command === 'backup' ? 'Gesichert' : 'Wiederhergestellt'}: ${total} Zeilen, ${result.files} Dateien (${file})\n`);
       return 0;
     }
     process.stderr.write(`Unbekannter Befehl: ${command}\n\n${USAGE}`);

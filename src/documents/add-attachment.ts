@@ -8,8 +8,15 @@ import { loadVisibleCase } from '../cases/engine/load-case';
 import { displayFileName } from './file-name';
 import { sniffAllowedType } from './sniff';
 import type { FileStorage } from './storage';
+import type { Db, Tx } from '../db/client';
 import { MAX_FILES_PER_CASE } from './upload';
-import { EDITABLE_STATES, claimEditableCase } from '../cases/update-case';
+import { EDITABLE_STATES, lockEditableCase } from '../cases/update-case';
+
+async function assertRoomForFile(db: Db | Tx, caseId: string): Promise<void> {
+  if ((await db.attachment.count({ where: { caseId } })) >= MAX_FILES_PER_CASE) {
+    throw new AppError('payload_too_large', t('documents.tooMany', { max: MAX_FILES_PER_CASE }));
+  }
+}
 
 /**
  * The organisation attaches a document while its case is editable. The type comes from the
@@ -39,15 +46,16 @@ export async function addAttachment(
   if (errors.length > 0 || !file) throw new AppError('invalid', t('errors.422.detail'), { errors });
   const type = await sniffAllowedType(file.buffer);
   if (!type) throw new AppError('unsupported_media_type', t('documents.typeNotAllowed'));
-  if ((await db.attachment.count({ where: { caseId: row.id } })) >= MAX_FILES_PER_CASE) {
-    throw new AppError('payload_too_large', t('documents.tooMany', { max: MAX_FILES_PER_CASE }));
-  }
+  // A cheap early refusal; the count that decides is taken again under the case's lock below.
+  await assertRoomForFile(db, row.id);
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   const storageKey = await storage.put(file.buffer);
   const now = clock.now();
   try {
     return await db.$transaction(async (tx) => {
-      await claimEditableCase(tx, row);
+      // Parallel uploads must not each see room for one more file: the lock orders them.
+      await lockEditableCase(tx, row.id);
+      await assertRoomForFile(tx, row.id);
       const attachment = await tx.attachment.create({
         data: {
           caseId: row.id,

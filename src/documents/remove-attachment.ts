@@ -4,7 +4,7 @@ import { recordAudit } from '../db/audit';
 import type { UseCaseContext } from '../accounts/context';
 import type { Actor } from '../auth/policy';
 import { loadVisibleCase } from '../cases/engine/load-case';
-import { EDITABLE_STATES, claimEditableCase } from '../cases/update-case';
+import { EDITABLE_STATES, lockEditableCase } from '../cases/update-case';
 import type { FileStorage } from './storage';
 
 /** Deleting is possible only while the case is editable; the bytes go after the row. */
@@ -19,8 +19,11 @@ export async function removeAttachment(
   if (!EDITABLE_STATES.includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
   const now = clock.now();
   await db.$transaction(async (tx) => {
-    await claimEditableCase(tx, row);
-    await tx.attachment.delete({ where: { id: attachment.id } });
+    // Locked like an upload, so the file count a parallel upload checks is the committed one;
+    // deleteMany, since a parallel removal of the same file may have won (then a 404).
+    await lockEditableCase(tx, row.id);
+    const { count } = await tx.attachment.deleteMany({ where: { id: attachment.id } });
+    if (count === 0) throw new AppError('not_found', t('errors.404.detail'));
     await recordAudit(
       tx,
       { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'DETACH', payload: { attachmentId, fileName: attachment.fileName } },

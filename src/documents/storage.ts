@@ -7,6 +7,8 @@ export interface FileStorage {
   put(bytes: Buffer): Promise<string>;
   get(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
+  /** Writes bytes under a key chosen before (a restore from backup); replaces what is there. */
+  putAt(key: string, bytes: Buffer): Promise<void>;
 }
 
 /** Keys are random; a file's name never reaches the file system. */
@@ -24,5 +26,10 @@ export function folderStorage(root: string): FileStorage {
     },
     get: (key) => readFile(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
+    async putAt(key, bytes) {
+      const path = pathOf(key);
+      await mkdir(join(root, key.slice(0, 2)), { recursive: true });
+      await writeFile(path, bytes);
+    },
   };
 }

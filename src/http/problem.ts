@@ -1,5 +1,6 @@
 import { AppError, errorStatus, type FieldError } from './errors';
 import { t } from '../i18n/t';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 export interface Problem {
   type: string;
@@ -10,8 +11,8 @@ export interface Problem {
   retryAfter?: number;
 }
 
-// Prisma's codes for a database that cannot be reached, timed out or closed the connection.
-const DATABASE_DOWN_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Seconds a client is asked to wait while the database is away. */
+const DATABASE_RETRY_AFTER = 30;
 
 const knownStatuses = new Set<number>([...Object.values(errorStatus), 500]);
 
@@ -36,7 +37,7 @@ export function toProblem(error: unknown): Problem {
     };
   }
   const e = error as { type?: string; code?: string; status?: number } | null;
-  if (e?.code && DATABASE_DOWN_CODES.has(e.code)) return simple(503, 'unavailable', t('errors.503.detail'));
+  if (isDatabaseUnavailable(error)) return { ...simple(503, 'unavailable', t('errors.503.detail')), retryAfter: DATABASE_RETRY_AFTER };
   if (e?.code === 'LIMIT_FILE_SIZE') return simple(413, 'payload_too_large', t('documents.tooLarge'));
   if (e?.code?.startsWith('LIMIT_')) return simple(400, 'malformed', t('documents.uploadMalformed'));
   if (e instanceof Error && /^(Unexpected end of form|Multipart: Boundary not found|Malformed part header)/.test(e.message)) {

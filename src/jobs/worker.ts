@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
+import type { OutboxHaltPoint } from '../config';
+import { haltAt } from './test-halt';
 
 export type JobHandler = (payload: unknown, job: { id: string; attempts: number }) => Promise<void>;
 
@@ -14,6 +16,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   maxAttempts?: number;
   pollMs?: number;
+  /** Test only: stop at this point so the process can be killed there (jobs/test-halt.ts). */
+  halt?: OutboxHaltPoint;
 }
 
 export interface Worker {
@@ -66,8 +70,12 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function runOne(): Promise<boolean> {
+    if (options.halt === 'after-commit' && (await db.outboxJob.count({ where: { status: 'pending', runAfter: { lte: clock.now() } } })) > 0) {
+      await haltAt(options.halt, 'after-commit');
+    }
     const job = await claimNext();
     if (!job) return false;
+    if (job.kind === 'notice') await haltAt(options.halt, 'after-claim');
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);

@@ -23,6 +23,10 @@ export async function correctNotice(options: ActorContext & { noticeId: string; 
   const original = JSON.parse(job.payload) as NoticeJob;
   const now = clock.now();
   await db.$transaction(async (tx) => {
+    // Compare-and-set on the case as read: two corrections at once would otherwise both count
+    // no correction yet (PostgreSQL's read committed) and both be issued. The loser gets a 409.
+    const { count } = await tx.case.updateMany({ where: { id: notice.caseId, version: notice.case.version }, data: { version: { increment: 1 } } });
+    if (count === 0) throw new AppError('conflict', t('cases.changedMeanwhile'));
     const replaced = await tx.notice.count({ where: { replacesId: notice.id } });
     const pending = await tx.outboxJob.count({ where: { kind: 'notice', status: { in: ['pending', 'running'] }, payload: { contains: `"replacesNoticeId":"${notice.id}"` } } });
     if (replaced + pending > 0) throw new AppError('conflict', t('notices.alreadyCorrected'));

@@ -9,6 +9,8 @@ import type { NoticeBase, NoticeModel } from './model';
 import { newVerificationCode } from './verification-code';
 import { grantModel, noticeBase, statementModel, type StatementDraft } from './notice-models';
 import type { NoticeRenderer } from './render-pool';
+import type { OutboxHaltPoint } from '../config';
+import { haltAt } from '../jobs/test-halt';
 
 /** The notice kind an event issues, if it issues one that records a decision. */
 export const decisionNoticeKind: Record<string, string> = { APPROVE: 'grant', REJECT: 'rejection', ISSUE: 'statement' };
@@ -61,6 +63,8 @@ export async function issueNotice(options: {
   job: NoticeJob;
   jobId: string;
   baseUrl: string;
+  /** Test only (jobs/test-halt.ts). */
+  halt?: OutboxHaltPoint;
 }): Promise<void> {
   const { db, job, jobId } = options;
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -83,6 +87,7 @@ export async function issueNotice(options: {
     }
     const bytes = await options.renderer.render(model);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await haltAt(options.halt, 'after-render');
     try {
       await db.notice.create({
         data: { caseId: job.caseId, kind: job.noticeKind, sha256, content: Buffer.from(bytes), jobId, verificationCode: code, replacesId: replaced?.id ?? null },
