@@ -133,6 +133,6 @@ export async function cloneCases(db: Db, templateId: string, count: number, kind
     await db.$executeRawUnsafe(sql);
   }
   cloned += count;
-  await recountCases(db);
+  await db.$transaction((tx) => recountCases(tx));
   return Array.from({ length: count }, (_, i) => `bench${String(first + i).padStart(9, '0')}`);
 }

@@ -37,15 +37,16 @@ export function statesFilteredBy(where: Record<string, unknown>): string[] | und
   return Array.isArray(list) && list.every((s) => typeof s === 'string') ? list : undefined;
 }
 
-/** Rebuilds the counts from the rows: after cases were written around the use cases (bulk loads). */
-export async function recountCases(db: Db): Promise<void> {
+/**
+ * Rebuilds the counts from the rows, after cases were written around the use cases (a restore,
+ * a bulk load). Call it inside the transaction that wrote them.
+ */
+export async function recountCases(tx: Tx): Promise<void> {
   const rows: (CountKey & { count: number })[] = [];
   for (const submitted of [true, false]) {
-    const groups = await db.case.groupBy({ by: ['kind', 'state'], where: { submittedAt: submitted ? { not: null } : null }, _count: { _all: true } });
+    const groups = await tx.case.groupBy({ by: ['kind', 'state'], where: { submittedAt: submitted ? { not: null } : null }, _count: { _all: true } });
     for (const g of groups) rows.push({ kind: g.kind, state: g.state, submitted, count: g._count._all });
   }
-  await db.$transaction(async (tx) => {
-    await tx.caseCount.deleteMany({});
-    await tx.caseCount.createMany({ data: rows });
-  });
+  await tx.caseCount.deleteMany({});
+  await tx.caseCount.createMany({ data: rows });
 }

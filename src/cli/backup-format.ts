@@ -8,7 +8,10 @@
 export const BACKUP_FORMAT = 'foerderportal-soziales-backup';
 export const BACKUP_VERSION = 1;
 
-/** Every table, parents before children (the order rows are inserted), with its primary key. */
+/**
+ * Every table, parents before children (the order rows are inserted), with its primary key; but
+ * the case counts, which a restore rebuilds from the cases (case-counts.ts).
+ */
 export const BACKUP_TABLES = [
   { model: 'organisation', key: 'id' },
   { model: 'user', key: 'id' },

@@ -1,3 +1,4 @@
+import { recountCases } from '../cases/case-counts';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
@@ -86,6 +87,8 @@ export async function restoreDatabase(options: { db: Db; storage: FileStorage; f
           if ((counts[model] ?? 0) !== (trailer.rows[model] ?? 0)) throw new RestoreRefused(`Die Sicherung ist unvollständig (${model}).`);
         }
         if (files !== trailer.files) throw new RestoreRefused('Der Sicherung fehlen Dateien.');
+        // The case counts are derived from the cases, so they are rebuilt rather than backed up.
+        await recountCases(tx);
         return trailer;
       },
       { timeout: 60 * 60_000, maxWait: 60_000 },

@@ -40,7 +40,7 @@ describe('totals of lists and inboxes come from counts kept with every change', 
     await buildApplicationAwaitingDecision(t, applicant, coordinator);
 
     const kept = await counts();
-    await recountCases(t.db);
+    await t.db.$transaction((tx) => recountCases(tx));
     expect(await counts()).toEqual(kept);
     expect(kept).toEqual([
       { kind: 'application', state: 'approved', submitted: true, count: 1 },

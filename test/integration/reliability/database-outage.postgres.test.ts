@@ -16,7 +16,6 @@ import { buildSubmittedApplication, sendEvent } from '../../support/cases';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { eventually } from './server';
 
-const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '');
 
 /**
  * PostgreSQL is a server of its own and can go away under a running portal (restart, network,
@@ -24,9 +23,10 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '
  *
  * SQLite does not apply: the database is a file inside the portal's own process, so there is no
  * connection to lose; a disk that vanishes takes the process with it, and a lock held by another
- * process is waited out (busy timeout), not reported. Hence this file runs on PostgreSQL only.
+ * process is waited out (busy timeout), not reported. Hence this file runs on PostgreSQL only
+ * (jest.config.js collects *.postgres.test.ts only when TEST_DATABASE_URL is a PostgreSQL URL).
  */
-(onPostgres ? describe : describe.skip)('when the database goes away under a running portal', () => {
+describe('when the database goes away under a running portal', () => {
   let testDb: TestDatabase;
   let proxy: TcpProxy;
   let database: Database;
