@@ -106,5 +106,13 @@ export const uploadCorpus: UploadCase[] = [
   },
   { label: 'a name that is only dots', send: file('....', PDF_BYTES), status: 201, storedAs: 'anlage.pdf' },
   { label: 'a hidden-file name', send: file('.htaccess', PDF_BYTES), status: 201, storedAs: 'htaccess.pdf' },
+  // Not refused: PDF forms legitimately carry scripts. It is only ever served as an attachment
+  // download with nosniff and the strict CSP (headers.test.ts), never rendered by the portal.
+  {
+    label: 'a PDF with embedded JavaScript',
+    send: file('formular.pdf', bytes('%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')),
+    status: 201,
+    storedAs: 'formular.pdf',
+  },
   { label: 'a name with markup', send: file('<img src=x onerror=alert(1)>.pdf', PDF_BYTES), status: 201, storedAs: '<img src=x onerror=alert(1)>.pdf' },
 ];
