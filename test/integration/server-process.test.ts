@@ -16,8 +16,11 @@ function startServer(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
+// Starting compiles the TypeScript with tsx first: seconds on a quiet machine, many on a busy CI one.
+const START_LIMIT_MS = 60_000;
+
 async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+  for (const until = Date.now() + START_LIMIT_MS; Date.now() < until; ) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.status === 200) return;
@@ -28,6 +31,8 @@ async function waitForHealth(port: number): Promise<void> {
   }
   throw new Error('server did not become healthy');
 }
+
+jest.setTimeout(2 * START_LIMIT_MS);
 
 describe('the server process', () => {
   let testDb: TestDatabase;
