@@ -24,6 +24,32 @@ describe('security headers on every kind of response', () => {
 
   const bearer = () => ({ Authorization: `Bearer ${actors.applicant.token}` });
 
+  async function uploadToNewDraft(bytes: Buffer, name: string): Promise<Response> {
+    const draft = await request(t.app).post('/api/v1/applications').set(bearer()).send({ title: 'Entwurf' });
+    return request(t.app).post(`/api/v1/applications/${draft.body.id}/attachments`).set(bearer()).field('kind', 'other').attach('file', bytes, name);
+  }
+
+  /** One account over its sign-in limit: the answer to the attempt after the limit. */
+  async function tooManySignIns(): Promise<Response> {
+    const attempt = () => request(t.app).post('/api/v1/auth/tokens').send({ email: 'niemand@example.org', password: 'falsches-Passwort' });
+    let res = await attempt();
+    for (let i = 0; i < 10 && res.status !== 429; i++) res = await attempt();
+    return res;
+  }
+
+  /** The answer while reading stored bytes fails with `failure`. */
+  async function withStorageFailure(failure: Error, send: () => Promise<Response>): Promise<Response> {
+    const spy = jest.spyOn(t.app.services.storage, 'get').mockRejectedValue(failure);
+    try {
+      return await send();
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  /** What Prisma reports when the database server cannot be reached. */
+  const databaseAway = () => Object.assign(new Error("Can't reach database server"), { code: 'P1001' });
+
   /** One request per kind of response, with the status and type that make it that kind. */
   const kinds: [string, () => Promise<Response>, number, RegExp][] = [
     ['an HTML page', () => request(t.app).get('/'), 200, /^text\/html/],
@@ -42,6 +68,14 @@ describe('security headers on every kind of response', () => {
     ['a static style sheet', () => request(t.app).get('/assets/css/app.css'), 200, /^text\/css/],
     ['a static script', () => request(t.app).get('/assets/js/app.js'), 200, /javascript/],
     ['a missing file under the static folders', () => request(t.app).get('/assets/kern/gibt-es-nicht.css'), 404, /^text\/html/],
+    ['a problem+json error (422, invalid content)', () => request(t.app).post('/api/v1/applications').set(bearer()).send({ periodStart: 'gestern' }), 422, /^application\/problem\+json/],
+    ['a problem+json error (413, body too large)', () => request(t.app).post('/api/v1/applications').set(bearer()).send({ title: 'x'.repeat(1_100_000) }), 413, /^application\/problem\+json/],
+    ['a problem+json error (415, file type refused)', () => uploadToNewDraft(Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00'), 'programm.pdf'), 415, /^application\/problem\+json/],
+    ['a problem+json error (429, too many sign-ins)', () => tooManySignIns(), 429, /^application\/problem\+json/],
+    ['a page 500 (unexpected failure)', () => withStorageFailure(new Error('disk on fire'), () => actors.applicant.agent.get(`/antraege/${caseId}/anlagen/${attachmentId}`)), 500, /^text\/html/],
+    ['a problem+json error (500, unexpected failure)', () => withStorageFailure(new Error('disk on fire'), () => request(t.app).get(`/api/v1/applications/${caseId}/attachments/${attachmentId}`).set(bearer())), 500, /^application\/problem\+json/],
+    ['a page 503 (database away)', () => withStorageFailure(databaseAway(), () => actors.applicant.agent.get(`/antraege/${caseId}/anlagen/${attachmentId}`)), 503, /^text\/html/],
+    ['a problem+json error (503, database away)', () => withStorageFailure(databaseAway(), () => request(t.app).get(`/api/v1/applications/${caseId}/attachments/${attachmentId}`).set(bearer())), 503, /^application\/problem\+json/],
   ];
 
   describe.each(kinds)('%s', (_label, send, status, type) => {
