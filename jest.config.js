@@ -4,8 +4,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Files named *.postgres.test.ts test what only a database server can do (lose its connection);
-  // they run in the PostgreSQL pass of CI, and are not collected on SQLite.
-  testPathIgnorePatterns: /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '') ? ['/node_modules/'] : ['/node_modules/', '\\.postgres\\.test\\.ts$'],
+  // they run in the PostgreSQL pass of CI only. Files named *.sqlite.test.ts test what only the
+  // embedded file database does (another process holding its lock); they run in the SQLite pass.
+  testPathIgnorePatterns: /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '')
+    ? ['/node_modules/', '\\.sqlite\\.test\\.ts$']
+    : ['/node_modules/', '\\.postgres\\.test\\.ts$'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30_000,
   // Integration tests hash passwords with argon2 and each opens its own database: two workers

@@ -21,10 +21,10 @@ import { eventually } from './server';
  * PostgreSQL is a server of its own and can go away under a running portal (restart, network,
  * failover). A TCP proxy between portal and database is cut and restored.
  *
- * SQLite does not apply: the database is a file inside the portal's own process, so there is no
- * connection to lose; a disk that vanishes takes the process with it, and a lock held by another
- * process is waited out (busy timeout), not reported. Hence this file runs on PostgreSQL only
- * (jest.config.js collects *.postgres.test.ts only when TEST_DATABASE_URL is a PostgreSQL URL).
+ * SQLite has no connection to lose: the database is a file inside the portal's own process. Its
+ * way of being away, a lock held by another process beyond the busy timeout, is tested in
+ * database-lock.sqlite.test.ts. Hence this file runs on PostgreSQL only (jest.config.js collects
+ * *.postgres.test.ts only when TEST_DATABASE_URL is a PostgreSQL URL).
  */
 describe('when the database goes away under a running portal', () => {
   let testDb: TestDatabase;
