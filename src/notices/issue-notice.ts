@@ -83,14 +83,24 @@ export async function issueNotice(options: {
       verification: { code, url: verificationUrl(options.baseUrl, code) },
     });
     if (replaced) {
-      model.replaces = { code: replaced.verificationCode, issuedAt: replaced.createdAt.toISOString(), reason: job.correctionReason ?? '' };
+      model.replaces = { code: replaced.verificationCode, issuedAt: replaced.issuedAt.toISOString(), reason: job.correctionReason ?? '' };
     }
     const bytes = await options.renderer.render(model);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await haltAt(options.halt, 'after-render');
     try {
       await db.notice.create({
-        data: { caseId: job.caseId, kind: job.noticeKind, sha256, content: Buffer.from(bytes), jobId, verificationCode: code, replacesId: replaced?.id ?? null },
+        data: {
+          caseId: job.caseId,
+          kind: job.noticeKind,
+          sha256,
+          content: Buffer.from(bytes),
+          jobId,
+          verificationCode: code,
+          replacesId: replaced?.id ?? null,
+          issuedAt: new Date(model.issuedAt),
+          authority: `${model.authority.name}, ${model.authority.department}`,
+        },
       });
       return;
     } catch (error) {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../http/errors';
 import { t } from '../i18n/t';
 import type { Db } from '../db/client';
-import { loadAuthority } from './authority';
 import { normaliseVerificationCode } from './verification-code';
 
 /**
@@ -15,19 +14,16 @@ export async function findIssuedNotice(db: Db, rawCode: string) {
     ? null
     : await db.notice.findUnique({ where: { verificationCode: code }, include: { case: { select: { reference: true } } } });
   if (!notice) throw new AppError('not_found', t('verify.unknownCode'));
-  const [authority, replacement] = await Promise.all([
-    loadAuthority(db),
-    db.notice.findFirst({ where: { replacesId: notice.id }, select: { verificationCode: true, createdAt: true } }),
-  ]);
+  const replacement = await db.notice.findFirst({ where: { replacesId: notice.id }, select: { verificationCode: true, issuedAt: true } });
   return {
-    replacedBy: replacement ? { code: replacement.verificationCode, issuedAt: replacement.createdAt } : null,
+    replacedBy: replacement ? { code: replacement.verificationCode, issuedAt: replacement.issuedAt } : null,
     code,
     kind: notice.kind,
     kindLabel: t(`labels.noticeKinds.${notice.kind}`),
     reference: notice.case.reference,
-    issuedAt: notice.createdAt,
+    issuedAt: notice.issuedAt,
     sha256: notice.sha256,
-    authority: `${authority.name}, ${authority.department}`,
+    authority: notice.authority,
   };
 }
 

@@ -102,6 +102,35 @@ describe('administrators keep the authority profile printed on notices', () => {
     expect(flat(pdfText(again.content))).not.toContain('Musterhausen');
   });
 
+  it('when the profile changes, then the verify page of an earlier notice names the authority and date printed on it', async () => {
+    await saveProfile({ ...profile, name: 'Landeshauptstadt Erfurt', department: 'Amt für Soziales' });
+    const before = await grantNotice();
+    const decision = await t.db.auditEvent.findFirstOrThrow({ where: { subjectId: before.caseId, action: 'APPROVE' } });
+    // The worker renders a while after the decision; the notice is dated with the decision.
+    t.clock.advance(3 * 3600 * 1000);
+    expect((await saveProfile(profile)).status).toBe(303);
+
+    const verified = await request(t.app).get(`/api/v1/verify/${before.verificationCode}`);
+    expect(verified.body).toMatchObject({ authority: 'Landeshauptstadt Erfurt, Amt für Soziales', issuedAt: decision.at.toISOString() });
+    const page = await request(t.app).get(`/verify/${before.verificationCode}`);
+    expect(page.text).toContain('Landeshauptstadt Erfurt, Amt für Soziales');
+    expect(page.text).not.toContain('Musterhausen');
+  });
+
+  it('when the profile changes, then the accessibility statement and the imprint give the new contact and address', async () => {
+    expect((await saveProfile(profile)).status).toBe(303);
+    for (const path of ['/barrierefreiheit', '/impressum']) {
+      const page = await request(t.app).get(path);
+      expect(page.status).toBe(200);
+      const main = /<main[\s\S]*<\/main>/.exec(page.text)![0];
+      expect(main).toContain('mailto:sozialamt@musterhausen.example');
+      expect(main).toContain('01234 5678');
+      expect(main).toContain('Markt 1');
+      expect(main).toContain('12345 Musterhausen');
+      expect(main).not.toContain('Erfurt');
+    }
+  });
+
   it('when a text names an unknown placeholder or the months are out of range, then 422 names the field and nothing is saved', async () => {
     const before = await t.db.authorityProfile.findUniqueOrThrow({ where: { id: 'default' } });
     const placeholder = await saveProfile({ ...profile, paymentTerms: 'Auszahlung durch {kasse}.' });
