@@ -6,6 +6,7 @@ import { actorOf } from '../auth/current-user';
 import { inboxCounts } from '../cases/inbox';
 import { nextAction } from '../cases/applications/progress';
 import { statementNextAction } from '../cases/statements/progress';
+import { loadAuthority } from '../notices/authority';
 
 /** The start page per role, and the fixed pages every public service needs. */
 export function homeRouter(services: Services): Router {
@@ -46,8 +47,9 @@ export function homeRouter(services: Services): Router {
     res.render('pages/home-staff', { role: user.role, pendingOrganisations, counts, openStatements });
   });
 
-  router.get('/barrierefreiheit', (_req, res) => res.render('pages/accessibility'));
-  router.get('/impressum', (_req, res) => res.render('pages/imprint'));
+  // Contact and address come from the authority profile, so another city's portal names its own.
+  router.get('/barrierefreiheit', async (_req, res) => res.render('pages/accessibility', { authority: await loadAuthority(db) }));
+  router.get('/impressum', async (_req, res) => res.render('pages/imprint', { authority: await loadAuthority(db) }));
   router.get('/datenschutz', (_req, res) => res.render('pages/privacy'));
 
   return router;

@@ -191,6 +191,7 @@ export const de = {
     logoRemoved: 'Das Logo ist entfernt. Neue Bescheide erscheinen ohne Logo.',
     noLogo: 'Es ist kein Logo hinterlegt.',
     sectionNotGiven: 'Keine weiteren Ausführungen.',
+    sectionInReasons: 'Siehe die Begründung des Votums unter Nr. 8.',
     extraOwnFunds:
       'Die Zuwendung deckt die Ausgaben nicht vollständig. Der verbleibende Betrag von {amount} ist durch zusätzliche Eigenmittel zu decken; die Eigenmittel im verbindlichen Finanzierungsplan betragen daher {ownFunds}. Alternativ können die Ausgaben nach Absprache mit dem Amt für Soziales entsprechend gekürzt werden.',
   },
@@ -384,9 +385,7 @@ export const de = {
     },
     imprint: {
       title: 'Impressum',
-      street: 'Juri-Gagarin-Ring 150',
-      postalCity: '99084 Erfurt',
-      legalForm: 'Die Landeshauptstadt Erfurt ist eine Körperschaft des öffentlichen Rechts. Sie wird vertreten durch den Oberbürgermeister.',
+      legalForm: '{authority} ist eine Körperschaft des öffentlichen Rechts.',
     },
     privacy: {
       title: 'Datenschutz',
@@ -535,7 +534,7 @@ export const de = {
       enforcementHeading: 'Durchsetzungsverfahren',
       postalAddress: 'Postanschrift',
       toBeAdded: 'wird noch ergänzt',
-      intro1: 'Die Landeshauptstadt Erfurt, Amt für Soziales, ist bemüht, das Förderportal Soziales barrierefrei zugänglich zu machen – im Einklang mit den Vorschriften zur Umsetzung der Richtlinie (EU) 2016/2102 über den barrierefreien Zugang zu den Websites und mobilen Anwendungen öffentlicher Stellen.',
+      intro1: '{authority}, {department}, ist bemüht, das Förderportal Soziales barrierefrei zugänglich zu machen – im Einklang mit den Vorschriften zur Umsetzung der Richtlinie (EU) 2016/2102 über den barrierefreien Zugang zu den Websites und mobilen Anwendungen öffentlicher Stellen.',
       intro2: 'Diese Erklärung zur Barrierefreiheit gilt für das Förderportal Soziales mit allen öffentlich zugänglichen Seiten und den Bereichen nach der Anmeldung.',
       status1: 'Das Förderportal Soziales wird nach den Anforderungen der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) entwickelt. Maßstab sind die Web Content Accessibility Guidelines (WCAG) 2.1 in der Konformitätsstufe AA bzw. die europäische Norm EN 301 549.',
       status2: 'Das Förderportal Soziales ist wegen der unten genannten Unvereinbarkeiten und Ausnahmen teilweise vereinbar mit § 3 Absätze 1 bis 4 und § 4 der BITV 2.0.',
@@ -545,7 +544,7 @@ export const de = {
       feedback1: 'Sind Ihnen Mängel beim barrierefreien Zugang zum Förderportal Soziales aufgefallen? Oder benötigen Sie Inhalte des Portals in einer barrierefreien Form? Dann wenden Sie sich bitte an uns:',
       feedback2: 'Bitte beschreiben Sie kurz, auf welcher Seite und bei welcher Aufgabe die Barriere aufgetreten ist. Wir prüfen Ihre Rückmeldung und antworten Ihnen so schnell wie möglich.',
       enforcement1: 'Wenn Sie auf Ihre Rückmeldung innerhalb einer angemessenen Frist keine oder keine zufriedenstellende Antwort erhalten haben, können Sie ein Durchsetzungsverfahren einleiten. Dabei wird unabhängig und kostenfrei geprüft, ob die Anforderungen an die Barrierefreiheit erfüllt sind, und es wird eine Lösung gesucht.',
-      enforcement2: 'Für öffentliche Stellen in Thüringen – und damit auch für die Landeshauptstadt Erfurt – ist die Durchsetzungs- und Schlichtungsstelle beim Beauftragten für Menschen mit Behinderungen des Freistaats Thüringen zuständig. Das Verfahren ist für Sie kostenlos; Sie brauchen keinen Rechtsbeistand. Für Websites von Bundesbehörden gilt stattdessen das Verfahren der Schlichtungsstelle nach § 16 des Behindertengleichstellungsgesetzes (BGG).',
+      enforcement2: 'Für öffentliche Stellen in Thüringen – dazu gehört {authority} als Betreiberin dieses Portals – ist die Durchsetzungs- und Schlichtungsstelle beim Beauftragten für Menschen mit Behinderungen des Freistaats Thüringen zuständig. Das Verfahren ist für Sie kostenlos; Sie brauchen keinen Rechtsbeistand. Für Websites von Bundesbehörden gilt stattdessen das Verfahren der Schlichtungsstelle nach § 16 des Behindertengleichstellungsgesetzes (BGG).',
       // Known barriers (BITV 2.0: name them and the accessible alternative).
       barrierPdf: 'Bescheide, Eingangsbestätigungen, Nachforderungen und Stellungnahmen im PDF-Format sind nicht getaggt: Screenreader erkennen darin keine Überschriften, Tabellen und Lesereihenfolge. Die Entscheidung, den Betrag und die Begründung finden Sie auch auf der Seite des Vorgangs. Auf Wunsch senden wir Ihnen jedes Schreiben in einer barrierefreien Form, zum Beispiel als Text.',
       barrierUploads: 'Dokumente, die Träger als Anlagen hochladen, stammen von Dritten; ihre Barrierefreiheit können wir nicht beeinflussen.',

@@ -4,6 +4,8 @@ import { focusIndicatorOf } from '../support/accessibility';
 import { asRole, checkPage, clickAndWait, finishPage, newFollowedPage, startBrowserApp, type BrowserApp, snapshot, visit } from '../support/browser';
 import { demoAccounts } from '../../src/db/demo-data';
 import { seedDemoCases } from '../../src/db/demo-cases';
+import { inviteMember } from '../../src/accounts/invite-member';
+import { t as text } from '../../src/i18n/t';
 
 // Dozens of pages, each scanned with axe: a loaded CI machine needs well over 30 s.
 jest.setTimeout(180_000);
@@ -143,5 +145,65 @@ describe('the accessibility audit of every page of the portal', () => {
     });
     expect(casePages).toBeGreaterThan(8);
     expect(env.audit.distinctPages.length).toBeGreaterThanOrEqual(42);
+  });
+  it('when a notice is verified, an invitation followed, sign-in throttled, the database away or the profile mistyped, then those pages pass', async () => {
+    if ((await t.db.notice.count({ where: { kind: 'grant' } })) === 0) {
+      await seedDemoCases(t.app.services);
+      await t.app.services.jobs.drain();
+    }
+    const notice = await t.db.notice.findFirstOrThrow({ where: { kind: 'grant' } });
+    const { context, page } = await newFollowedPage(env, 'public');
+    await visit(page, `${base}/verify/${notice.verificationCode}`, 'issued notice');
+    await page.setInputFiles('#field-file', { name: 'bescheid.pdf', mimeType: 'application/pdf', buffer: Buffer.from(notice.content) });
+    await clickAndWait(page, text('pages.verifyShow.compare'), 'genuine upload');
+    expect(await page.locator('main').innerText()).toContain(text('pages.verifyShow.genuineTitle'));
+    await snapshot(page, 'audit-verify-genuine');
+    const altered = Buffer.from(notice.content);
+    altered[altered.length - 10] = altered[altered.length - 10]! ^ 1;
+    await page.setInputFiles('#field-file', { name: 'bescheid.pdf', mimeType: 'application/pdf', buffer: altered });
+    await clickAndWait(page, text('pages.verifyShow.compare'), 'altered upload');
+    expect(await page.locator('main').innerText()).toContain(text('pages.verifyShow.alteredTitle'));
+    await clickAndWait(page, text('pages.verifyShow.compare'), 'no file');
+
+    const member = await t.db.user.findFirstOrThrow({ where: { email: demoAccounts.find((a) => a.role === 'applicant')!.email } });
+    const { token } = await inviteMember({ db: t.db, clock: t.clock, actor: { id: member.id, role: 'applicant', organisationId: member.organisationId }, email: 'neue.kollegin@example.org' });
+    await visit(page, `${base}/einladung/${token}`, 'valid invitation');
+
+    let status = 0;
+    for (let attempt = 0; attempt < 10 && status !== 429; attempt++) {
+      await visit(page, `${base}/anmelden`);
+      await page.getByLabel('E-Mail-Adresse').fill('niemand@example.org');
+      await page.getByLabel('Passwort').fill('falsches-passwort');
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/anmelden'),
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Anmelden', exact: true }).click(),
+      ]);
+      status = answer.status();
+      await checkPage(page, status === 429 ? 'throttled' : 'wrong password');
+    }
+    expect(status).toBe(429);
+    await snapshot(page, 'audit-sign-in-throttled');
+    await finishPage(page);
+    await context.close();
+
+    const attachment = await t.db.attachment.findFirstOrThrow({ where: { case: { organisation: { users: { some: { id: member.id } } } } } });
+    await asRole(env, 'applicant', async (signedIn) => {
+      const away = Object.assign(new Error("Can't reach database server"), { code: 'P1001' });
+      const spy = jest.spyOn(t.app.services.storage, 'get').mockRejectedValue(away);
+      try {
+        await visit(signedIn, `${base}/antraege/${attachment.caseId}/anlagen/${attachment.id}`, 'database away');
+        expect(await signedIn.locator('main').innerText()).toContain(text('errors.503.title'));
+        await snapshot(signedIn, 'audit-database-away');
+      } finally {
+        spy.mockRestore();
+      }
+    });
+    await asRole(env, 'admin', async (admin) => {
+      await visit(admin, `${base}/admin/behoerde`);
+      await admin.getByLabel(text('pages.common.postalCode'), { exact: true }).fill('Erfurt');
+      await clickAndWait(admin, text('pages.common.save'), 'with errors');
+      expect(await admin.title()).toMatch(/^Fehler:/);
+    });
   });
 });
