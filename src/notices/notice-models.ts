@@ -84,7 +84,7 @@ export async function statementModel(
   const data = statementDataOf(row);
   const district = data.districtId ? await db.district.findUnique({ where: { id: data.districtId } }) : null;
   const signer = signerId ? await db.user.findUnique({ where: { id: signerId } }) : null;
-  const none = t('notices.sectionNotGiven');
+  const inReasons = t('notices.sectionInReasons');
   return {
     ...base,
     kind: 'statement',
@@ -98,11 +98,11 @@ export async function statementModel(
     ...(data.funderDeadline ? { funderDeadline: data.funderDeadline } : {}),
     position: draft.position,
     sections: {
-      need: draft.sections?.need || none,
-      planning: draft.sections?.planning || none,
-      offers: draft.sections?.offers || none,
-      cooperation: draft.sections?.cooperation || none,
-      cofinancing: draft.sections?.cofinancing || none,
+      need: draft.sections?.need || inReasons,
+      planning: draft.sections?.planning || inReasons,
+      offers: draft.sections?.offers || inReasons,
+      cooperation: draft.sections?.cooperation || inReasons,
+      cofinancing: draft.sections?.cofinancing || t('notices.sectionNotGiven'),
     },
     reasons: draft.text,
     signedBy: signer?.role === 'head' ? { name: signer.name, title: t('roles.head') } : { name: base.authority.signatoryName, title: base.authority.signatoryTitle },

@@ -79,6 +79,13 @@ describe('a statement request walked through in a real browser, every page scann
       await page.getByLabel('Bedarf im Sozialraum').fill('Viele Ältere leben allein.');
       await page.getByLabel('befürwortet mit Hinweisen').check();
       await page.getByLabel('Begründung').fill('Sinnvoll; Verstetigung klären.');
+      // Every part a statement must cover is asked for before it goes to the head.
+      await clickAndWait(page, 'Entwurf zur Zeichnung vorlegen', 'with errors');
+      await page.locator('.fp-error-summary a[href="#field-sectionPlanning"]').click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-sectionPlanning');
+      await page.getByLabel('Passung zu den Planungen der Stadt').fill('Entspricht dem Seniorenplan.');
+      await page.getByLabel('Bestehende Angebote und keine Doppelstrukturen').fill('Kein vergleichbares Angebot im Rieth.');
+      await page.getByLabel('Kooperation', { exact: true }).fill('Mit dem Seniorenbeirat.');
       const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Vorschau des Schreibens (PDF)' }).click()]);
       await preview.waitForLoadState();
       expect(preview.url()).toContain('/vorschau');

@@ -30,6 +30,12 @@ type Body = Record<string, unknown>;
 const BASE = '/stellungnahmen';
 const SECTION_FIELDS = { need: 'sectionNeed', planning: 'sectionPlanning', offers: 'sectionOffers', cooperation: 'sectionCooperation', cofinancing: 'sectionCofinancing' };
 
+/** The editor's field for an error path of the DRAFT_STATEMENT payload ("sections.need" → "sectionNeed"). */
+function editorFieldOf(path: string): string {
+  const section = /^sections\.(\w+)$/.exec(path)?.[1];
+  return section && section in SECTION_FIELDS ? SECTION_FIELDS[section as keyof typeof SECTION_FIELDS] : path;
+}
+
 /** The statement editor's flat form fields as the DRAFT_STATEMENT payload. */
 function statementEventBody(body: Body): Record<string, unknown> {
   const out = eventBodyFrom(body, ['message', 'dueDate', 'position', 'text', 'reason']);
@@ -48,7 +54,8 @@ export function statementPagesRouter(services: Services): Router {
 
   const renderCase = async (req: Request, res: Response, row: CaseRow, extra: Record<string, unknown>, status: number) => {
     const model = await statementPageModel(db, kind, actor(req), row);
-    res.status(status).render('pages/statements/show', { ...model, today: todayInBerlin(clock.now()), values: {}, ...extra });
+    const errors = (extra.errors as { field: string; message: string }[] | undefined)?.map((e) => ({ ...e, field: editorFieldOf(e.field) }));
+    res.status(status).render('pages/statements/show', { ...model, today: todayInBerlin(clock.now()), values: {}, ...extra, ...(errors ? { errors } : {}) });
   };
 
   const renderForm = async (res: Response, row: CaseRow | null, values: unknown, errors: unknown[] = [], status = 200) => {

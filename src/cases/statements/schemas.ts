@@ -38,7 +38,10 @@ export interface StatementData {
   periodEnd?: string;
 }
 
-const section = () => optionalText(10_000);
+// A draft from the editor covers every part DOMAIN.md requires of a statement; the co-financing
+// remark is optional, as the letter states the requested contribution itself. A draft without
+// sections (the API's minimal {position, text}) refers every part to the reasons.
+const section = () => text(10_000);
 
 export const statementEventSchemas = {
   SUBMIT: z.object({}).strict(),
@@ -49,7 +52,7 @@ export const statementEventSchemas = {
   DRAFT_STATEMENT: z.object({
     position: z.enum(STATEMENT_POSITIONS),
     text: text(20_000),
-    sections: z.object({ need: section(), planning: section(), offers: section(), cooperation: section(), cofinancing: section() }).optional(),
+    sections: z.object({ need: section(), planning: section(), offers: section(), cooperation: section(), cofinancing: optionalText(10_000) }).optional(),
   }),
   RETURN_TO_REVIEW: z.object({ message: text(10_000) }),
   WITHDRAW: z.object({ reason: optionalText(2000) }),

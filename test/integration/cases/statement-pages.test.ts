@@ -4,6 +4,9 @@ import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/fa
 import { buildSubmittedStatementRequest, buildStatementAwaitingApproval } from '../../support/statements';
 import { buildSubmittedApplication } from '../../support/cases';
 
+/** Every required part of a statement, as the editor's fields. */
+const sections = { sectionNeed: 'Bedarf im Ortsteil belegt.', sectionPlanning: 'Passt zum Sozialplan.', sectionOffers: 'Keine Doppelung.', sectionCooperation: 'Mit dem Stadtteilzentrum.' };
+
 describe('statement pages', () => {
   let t: TestApp;
   let applicantToken: string;
@@ -54,7 +57,7 @@ describe('statement pages', () => {
   it('when the reviewer previews the editor text, then a PDF of the letter comes back and nothing is stored', async () => {
     const app = await buildSubmittedStatementRequest(t, applicantToken);
     await request(t.app).post(`/api/v1/statement-requests/${app.id}/events`).set('Authorization', `Bearer ${coordinatorToken}`).send({ type: 'START_REVIEW' }).expect(200);
-    const res = await post(coordinatorCookie, `/stellungnahmen/${app.id}/vorschau`, { position: 'conditional', text: 'Mit Hinweisen.', sectionNeed: 'Bedarf belegt.' }, `/stellungnahmen/${app.id}`);
+    const res = await post(coordinatorCookie, `/stellungnahmen/${app.id}/vorschau`, { position: 'conditional', text: 'Mit Hinweisen.', ...sections, sectionNeed: 'Bedarf belegt.' }, `/stellungnahmen/${app.id}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^inline/);
@@ -68,7 +71,7 @@ describe('statement pages', () => {
     const app = await buildSubmittedStatementRequest(t, applicantToken);
     await request(t.app).post(`/api/v1/statement-requests/${app.id}/events`).set('Authorization', `Bearer ${coordinatorToken}`).send({ type: 'START_REVIEW' }).expect(200);
     const drafted = await post(coordinatorCookie, `/stellungnahmen/${app.id}/ereignisse`, {
-      type: 'DRAFT_STATEMENT', position: 'supportive', text: 'Gute Ergänzung.', sectionNeed: 'Hoher Bedarf.', sectionPlanning: '', sectionOffers: 'Keine Doppelung.', sectionCooperation: '', sectionCofinancing: '',
+      type: 'DRAFT_STATEMENT', position: 'supportive', text: 'Gute Ergänzung.', ...sections, sectionNeed: 'Hoher Bedarf.', sectionCofinancing: '',
     }, `/stellungnahmen/${app.id}`);
     expect(drafted.status).toBe(303);
     const headView = await page(headCookie, `/stellungnahmen/${app.id}`);
@@ -79,6 +82,24 @@ describe('statement pages', () => {
     const signed = await post(headCookie, `/stellungnahmen/${app.id}/ereignisse`, { type: 'ISSUE' }, `/stellungnahmen/${app.id}`);
     expect(signed.status).toBe(303);
     expect((await t.db.case.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('issued');
+  });
+
+  it('when the editor leaves a required part of the statement empty, then 422 names each field, links it, and nothing is drafted', async () => {
+    const app = await buildSubmittedStatementRequest(t, applicantToken);
+    await request(t.app).post(`/api/v1/statement-requests/${app.id}/events`).set('Authorization', `Bearer ${coordinatorToken}`).send({ type: 'START_REVIEW' }).expect(200);
+    const res = await post(coordinatorCookie, `/stellungnahmen/${app.id}/ereignisse`, {
+      type: 'DRAFT_STATEMENT', position: 'supportive', text: 'Gute Ergänzung.', sectionNeed: 'Hoher Bedarf.', sectionPlanning: ' ', sectionOffers: '', sectionCooperation: '', sectionCofinancing: '',
+    }, `/stellungnahmen/${app.id}`);
+    expect(res.status).toBe(422);
+    for (const field of ['sectionPlanning', 'sectionOffers', 'sectionCooperation']) {
+      expect(res.text).toContain(`href="#field-${field}"`);
+      expect(res.text).toContain(`id="field-${field}-error"`);
+    }
+    expect(res.text).not.toContain('href="#field-sectionNeed"');
+    expect(res.text).not.toContain('href="#field-sectionCofinancing"');
+    expect(res.text).toContain('Hoher Bedarf.');
+    expect((await t.db.case.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('in_review');
+    expect(await t.db.auditEvent.count({ where: { subjectId: app.id, action: 'DRAFT_STATEMENT' } })).toBe(0);
   });
 
   it('when the provider looks before signing, then the draft is not shown; the other cases of the organisation are', async () => {

@@ -7,6 +7,7 @@ import { createTestApp, bearerToken, csrfOf, signInCookie, type TestApp } from '
 import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/factories';
 import { buildApplicationAwaitingDecision, buildSubmittedApplication, sendEvent } from '../../support/cases';
 import { seedAuthorityProfile } from '../../../src/notices/authority';
+import { buildStatementAwaitingApproval, sendStatementEvent } from '../../support/statements';
 
 describe('verifying notices and the authority profile', () => {
   let t: TestApp;
@@ -84,28 +85,31 @@ describe('the head previews the notice before deciding', () => {
   });
   afterAll(() => t.close());
 
-  const textOf = (bytes: Buffer) => {
+  /** The words of a PDF in the order they are drawn, the verification code and its URL masked (a preview has none). */
+  const drawnWords = (bytes: Buffer) => {
     const dir = mkdtempSync(join(tmpdir(), 'fps-preview-'));
     writeFileSync(join(dir, 'x.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'x.pdf'), '-']).toString();
+    return execFileSync('pdftotext', ['-raw', join(dir, 'x.pdf'), '-'])
+      .toString()
+      .replace(/\S*\/verify\/\S*/g, 'URL')
+      .replace(/VORSCHAU|[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/g, 'CODE')
+      .split(/\s+/)
+      .filter(Boolean);
   };
+  const binary = (req: request.Test) =>
+    req.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+
 
   it('when the head previews a partial grant, then the preview reads as the notice that is then issued', async () => {
     const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
     const decision = { type: 'APPROVE', amount: '9.000,00', rationale: 'Nur teilweise förderfähig.', conditions: 'Bitte Förderung nennen.' };
     const page = await request(t.app).get(`/antraege/${app.id}`).set('Cookie', headCookie);
     expect(page.text).toContain('Vorschau des Bescheids (PDF)');
-    const preview = await request(t.app)
-      .post(`/antraege/${app.id}/bescheid-vorschau`)
-      .set('Cookie', headCookie)
-      .type('form')
-      .send({ ...decision, _csrf: csrfOf(page.text) })
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const preview = await binary(request(t.app).post(`/antraege/${app.id}/bescheid-vorschau`).set('Cookie', headCookie).type('form').send({ ...decision, _csrf: csrfOf(page.text) }));
     expect(preview.status).toBe(200);
     expect(preview.headers['content-type']).toBe('application/pdf');
     expect(await t.db.notice.count({ where: { caseId: app.id, kind: 'grant' } })).toBe(0);
@@ -113,15 +117,33 @@ describe('the head previews the notice before deciding', () => {
     await sendEvent(t, headToken, app.id, { type: 'APPROVE', amount: '9000.00', rationale: decision.rationale, conditions: decision.conditions });
     await t.app.services.jobs.drain();
     const issued = await t.db.notice.findFirstOrThrow({ where: { caseId: app.id, kind: 'grant' } });
-    // Same words but for the verification code (a preview has none), whose length moves the layout.
-    const words = (text: string) =>
-      text
-        .replace(/VORSCHAU|[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/g, 'CODE')
-        .replace(/\S*\/verify\S*/g, 'URL')
-        .split(/\s+/)
-        .filter(Boolean)
-        .sort();
-    expect(words(textOf(preview.body as Buffer))).toEqual(words(textOf(Buffer.from(issued.content))));
+    expect(drawnWords(preview.body as Buffer)).toEqual(drawnWords(Buffer.from(issued.content)));
+  });
+
+  it('when the head previews a rejection, then the preview has the issued notice\'s words in the same order', async () => {
+    const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
+    const rationale = 'Das Vorhaben hat keinen Bezug zu einem Ortsteil der Stadt (Nr. 1.2 FRL Soziales).\n\nDie Mittel des Jahres sind gebunden.';
+    const page = await request(t.app).get(`/antraege/${app.id}`).set('Cookie', headCookie);
+    const preview = await binary(request(t.app).post(`/antraege/${app.id}/bescheid-vorschau`).set('Cookie', headCookie).type('form').send({ type: 'REJECT', rationale, _csrf: csrfOf(page.text) }));
+    expect(preview.status).toBe(200);
+    expect((await sendEvent(t, headToken, app.id, { type: 'REJECT', rationale })).status).toBe(200);
+    await t.app.services.jobs.drain();
+    const issued = await t.db.notice.findFirstOrThrow({ where: { caseId: app.id, kind: 'rejection' } });
+    const words = drawnWords(preview.body as Buffer);
+    expect(words).toContain('Ablehnungsbescheid');
+    expect(words).toEqual(drawnWords(Buffer.from(issued.content)));
+  });
+
+  it('when the head previews a statement before signing, then the preview has the issued letter\'s words in the same order', async () => {
+    const stn = await buildStatementAwaitingApproval(t, applicant, coordinator);
+    const preview = await binary(request(t.app).get(`/stellungnahmen/${stn.id}/vorschau`).set('Cookie', headCookie));
+    expect(preview.status).toBe(200);
+    expect((await sendStatementEvent(t, headToken, stn.id, { type: 'ISSUE' })).status).toBe(200);
+    await t.app.services.jobs.drain();
+    const issued = await t.db.notice.findFirstOrThrow({ where: { caseId: stn.id, kind: 'statement' } });
+    const words = drawnWords(preview.body as Buffer);
+    expect(words).toContain('Stellungnahme');
+    expect(words).toEqual(drawnWords(Buffer.from(issued.content)));
   });
 
   it('when a rejection is attempted without reasons, then 422 and no decision is recorded', async () => {
