@@ -10,7 +10,7 @@ import { fieldErrors } from '../http/validate';
 import { withUniqueEmail } from '../accounts/unique-email';
 import { recordAudit } from '../db/audit';
 import { systemClock } from '../clock';
-import { folderStorage } from '../documents/storage';
+import { createFileStorage } from '../documents/storage';
 import { backupDatabase } from './backup';
 import { restoreDatabase } from './restore';
 
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new Error(`Bitte genau eine Datei angeben.\n\n${USAGE}`);
-      const storage = folderStorage(config.uploadDir);
+      const storage = createFileStorage({ kind: config.fileStorage, db: database.client, uploadDir: config.uploadDir });
       const result =
         command === 'backup'
           ? await backupDatabase({ db: database.client, provider: database.provider, storage, file, now: systemClock.now() })
