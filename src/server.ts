@@ -9,6 +9,7 @@ import { DatabaseSessionStore } from './auth/session-store';
 import { seedReferenceData } from './cases/reference-data';
 import { seedAuthorityProfile } from './notices/authority';
 import { seedDemoCases } from './db/demo-cases';
+import { countMisplacedFiles } from './documents/misplaced-files';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SESSION_PRUNE_MS = 15 * 60 * 1000;
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
   const seeded = config.demoData && (await seedDemoData(database.client));
 
   const app = createApp({ config, database, logger });
+  const misplaced = await countMisplacedFiles(database.client, config.fileStorage);
+  if (misplaced > 0) {
+    const other = config.fileStorage === 'database' ? 'folder' : 'database';
+    logger.warn({ misplaced, fileStorage: config.fileStorage }, `${misplaced} uploaded files are not in the ${config.fileStorage} storage: run npm run admin -- migrate-files --to ${config.fileStorage} (or set FILE_STORAGE=${other})`);
+  }
   if (seeded) await seedDemoCases(app.services);
   app.services.jobs.start();
   const server = createServer(app);
