@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -13,7 +15,8 @@ import { demoAccounts } from '../../../src/db/demo-data';
 import { migrationsFolder } from '../../../src/db/migrate';
 import { defaultThrottleLimits } from '../../../src/auth/throttle';
 import { auditActions, expectOneWinner, race } from '../reliability/race';
-import { eventually, startServer, type ServerProcess } from '../reliability/server';
+import { eventually, freePort, startServer, type ServerProcess } from '../reliability/server';
+import { parseEnvironmentFile, prepareNginx, readmeRecipe, startNginx, substitute, type Nginx } from './recipe';
 
 /**
  * Three real server processes on one fresh PostgreSQL database, as operators run them behind a
@@ -32,6 +35,7 @@ describe('several instances on one PostgreSQL database', () => {
   let c: ServerProcess;
   const uploadDirs: string[] = [];
   const extra: ServerProcess[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
   let applicant: string;
   let coordinator: string;
   let head: string;
@@ -66,6 +70,7 @@ describe('several instances on one PostgreSQL database', () => {
         await server.kill('SIGKILL');
       }
     }
+    for (const cleanup of cleanups) await cleanup();
     await testDb.drop();
     for (const dir of uploadDirs) rmSync(dir, { recursive: true, force: true });
   });
@@ -204,5 +209,127 @@ describe('several instances on one PostgreSQL database', () => {
     expect(actions.filter((x) => x === 'APPROVE' || x === 'REJECT')).toHaveLength(1);
     await allJobsDone();
     expect(await db().notice.count({ where: { caseId: app.id, kind: { in: ['grant', 'rejection'] } } })).toBe(1);
+  });
+
+  it('when the database is dumped with pg_dump and restored as the README says, then the uploaded files and notices come with it', async () => {
+    const run = promisify(execFile);
+    const dir = mkdtempSync(join(tmpdir(), 'fps-dump-'));
+    const copy = await createTestDatabase({ migrated: false });
+    cleanups.push(async () => {
+      await copy.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const draft = await buildDraftApplication({ app: a.url }, applicant);
+    const bytes = Buffer.concat([PDF_BYTES, randomBytes(50_000)]);
+    expect((await request(b.url).post(`/api/v1/applications/${draft.id}/attachments`).set(auth(applicant)).field('kind', 'statutes').attach('file', bytes, 'satzung.pdf')).status).toBe(201);
+    const file = join(dir, 'foerderportal.dump');
+    await run('pg_dump', ['--format=custom', `--file=${file}`, testDb.url]);
+    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${copy.url}`, file]);
+
+    const files = async (client: typeof testDb.database.client) =>
+      (await client.storedFile.findMany({ orderBy: { key: 'asc' } })).map((f) => ({ key: f.key, sha256: sha256(f.bytes) }));
+    const notices = async (client: typeof testDb.database.client) =>
+      (await client.notice.findMany({ orderBy: { id: 'asc' } })).map((n) => ({ id: n.id, sha256: n.sha256, content: sha256(n.content) }));
+    const restored = copy.database.client;
+    expect((await files(db())).length).toBeGreaterThan(0);
+    expect(await files(restored)).toEqual(await files(db()));
+    expect(await notices(restored)).toEqual(await notices(db()));
+    expect((await notices(restored)).every((n) => n.sha256 === n.content)).toBe(true);
+    const attachment = await restored.attachment.findFirstOrThrow({ where: { caseId: draft.id } });
+    expect(sha256((await restored.storedFile.findUniqueOrThrow({ where: { key: attachment.storageKey } })).bytes)).toBe(sha256(bytes));
+  });
+
+  describe('behind nginx, configured as the README says', () => {
+    let nginx: Nginx;
+    let httpPort: number;
+    let httpsPort: number;
+    let behind: ServerProcess[];
+    const origin = () => `https://127.0.0.1:${httpsPort}`;
+    const through = () => request(origin());
+
+    beforeAll(async () => {
+      [httpPort, httpsPort] = [await freePort(), await freePort()];
+      const ports = [await freePort(), await freePort()];
+      // The instances get the README's environment file, with this test's database and address.
+      const environment = substitute(readmeRecipe('portal.env'), [
+        ['postgresql://foerderportal:geheim@db.stadt.example:5432/foerderportal', testDb.url],
+        ['https://foerderportal.stadt.example', `https://127.0.0.1:${httpsPort}`],
+      ]);
+      behind = await Promise.all(ports.map((port) => startServer({ ...parseEnvironmentFile(environment), PORT: String(port), UPLOAD_DIR: env().UPLOAD_DIR })));
+      extra.push(...behind);
+      const prepared = prepareNginx();
+      const site = substitute(readmeRecipe('nginx'), [
+        ['127.0.0.1:3001', `127.0.0.1:${ports[0]}`],
+        ['127.0.0.1:3002', `127.0.0.1:${ports[1]}`],
+        ['listen 80;', `listen 127.0.0.1:${httpPort};`],
+        ['listen 443 ssl;', `listen 127.0.0.1:${httpsPort} ssl;`],
+        ['/etc/foerderportal/tls/fullchain.pem', prepared.certificate],
+        ['/etc/foerderportal/tls/privkey.pem', prepared.key],
+      ]);
+      nginx = await startNginx(prepared, site, [httpPort, httpsPort]);
+      cleanups.unshift(() => nginx.stop());
+    }, 240_000);
+
+    it('when a browser comes by plain HTTP, then it is sent to HTTPS; over HTTPS the portal answers', async () => {
+      const plain = await fetch(`http://127.0.0.1:${httpPort}/antraege`, { redirect: 'manual' });
+      expect(plain.status).toBe(301);
+      expect(plain.headers.get('location')).toMatch(/^https:\/\/127\.0\.0\.1(:\d+)?\/antraege$/);
+      expect((await through().get('/healthz').disableTLSCerts()).status).toBe(200);
+    });
+
+    it('when a person signs in through nginx, then the secure session cookie works on every request, whichever instance serves it', async () => {
+      const page = await through().get('/anmelden').disableTLSCerts();
+      const preCookie = ([] as string[]).concat(page.headers['set-cookie'] ?? [])[0]!;
+      expect(preCookie).toMatch(/; Secure/);
+      const email = (await buildUser(db(), 'coordinator')).email;
+      const signIn = await through()
+        .post('/anmelden')
+        .disableTLSCerts()
+        .set({ Cookie: preCookie.split(';')[0]!, Origin: origin() })
+        .type('form')
+        .send({ email, password: PASSWORD, _csrf: csrfOf(page.text) });
+      expect(signIn.status).toBe(303);
+      const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+      const statuses = await Promise.all(Array.from({ length: 8 }, () => through().get('/api/v1/me').disableTLSCerts().set('Cookie', cookie).then((r) => r.status)));
+      expect(statuses).toEqual(Array(8).fill(200));
+    });
+
+    it('when a 3 MB attachment goes through nginx, then it is accepted and comes back unchanged', async () => {
+      const draft = await buildDraftApplication({ app: a.url }, applicant);
+      const bytes = Buffer.concat([PDF_BYTES, randomBytes(3 * 1024 * 1024)]);
+      const upload = await through().post(`/api/v1/applications/${draft.id}/attachments`).disableTLSCerts().set(auth(applicant)).field('kind', 'concept').attach('file', bytes, 'konzept.pdf');
+      expect(upload.status).toBe(201);
+      const download = await through()
+        .get(`/api/v1/applications/${draft.id}/attachments/${(upload.body as { id: string }).id}`)
+        .disableTLSCerts()
+        .set(auth(applicant))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(download.status).toBe(200);
+      expect(sha256(download.body as Buffer)).toBe(sha256(bytes));
+    });
+
+    it('when a client sends its own X-Forwarded-For, then it is still throttled under the address nginx saw', async () => {
+      const counter = () => db().rateLimiterFlexible.findUnique({ where: { key: 'signin_address:127.0.0.1' } });
+      const before = (await counter())?.points ?? 0;
+      const email = (await buildUser(db(), 'applicant')).email;
+      const res = await through().post('/api/v1/auth/tokens').disableTLSCerts().set('X-Forwarded-For', '203.0.113.9').send({ email, password: 'falsch-geraten' });
+      expect(res.status).toBe(401);
+      expect((await counter())?.points).toBe(before + 1);
+      expect(await db().rateLimiterFlexible.count({ where: { key: { contains: '203.0.113.9' } } })).toBe(0);
+    });
+
+    it('when one instance behind nginx is killed, then nginx sends every request to the other', async () => {
+      await behind[1]!.kill('SIGKILL');
+      const reads = await Promise.all(Array.from({ length: 8 }, () => through().get('/api/v1/me').disableTLSCerts().set(auth(coordinator)).then((r) => r.status)));
+      expect(reads).toEqual(Array(8).fill(200));
+      const email = (await buildUser(db(), 'head')).email;
+      const issued = await Promise.all(Array.from({ length: 3 }, () => through().post('/api/v1/auth/tokens').disableTLSCerts().send({ email, password: PASSWORD }).then((r) => r.status)));
+      expect(issued).toEqual([201, 201, 201]);
+    });
   });
 });
