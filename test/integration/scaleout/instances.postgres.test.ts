@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -237,6 +237,14 @@ describe('several instances on one PostgreSQL database', () => {
     expect((await notices(restored)).every((n) => n.sha256 === n.content)).toBe(true);
     const attachment = await restored.attachment.findFirstOrThrow({ where: { caseId: draft.id } });
     expect(sha256((await restored.storedFile.findUniqueOrThrow({ where: { key: attachment.storageKey } })).bytes)).toBe(sha256(bytes));
+  });
+
+  it('when systemd checks the README\'s template unit, then it reports nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fps-unit-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'foerderportal@.service'), readmeRecipe('foerderportal@.service'));
+    const { stdout, stderr } = await promisify(execFile)('systemd-analyze', ['verify', join(dir, 'foerderportal@3001.service')]);
+    expect(stdout + stderr).toBe('');
   });
 
   describe('behind nginx, configured as the README says', () => {
