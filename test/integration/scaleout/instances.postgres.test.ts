@@ -16,7 +16,8 @@ import { migrationsFolder } from '../../../src/db/migrate';
 import { defaultThrottleLimits } from '../../../src/auth/throttle';
 import { auditActions, expectOneWinner, race } from '../reliability/race';
 import { eventually, freePort, startServer, type ServerProcess } from '../reliability/server';
-import { parseEnvironmentFile, prepareNginx, readmeRecipe, startNginx, substitute, type Nginx } from './recipe';
+import { parseEnvironmentFile, prepareNginx, readmeRecipe, substitute } from './recipe';
+import { startNginx, type RunningNginx } from '../../../bench/lib/nginx';
 
 /**
  * Three real server processes on one fresh PostgreSQL database, as operators run them behind a
@@ -248,7 +249,7 @@ describe('several instances on one PostgreSQL database', () => {
   });
 
   describe('behind nginx, configured as the README says', () => {
-    let nginx: Nginx;
+    let nginx: RunningNginx;
     let httpPort: number;
     let httpsPort: number;
     let behind: ServerProcess[];
@@ -274,7 +275,7 @@ describe('several instances on one PostgreSQL database', () => {
         ['/etc/foerderportal/tls/fullchain.pem', prepared.certificate],
         ['/etc/foerderportal/tls/privkey.pem', prepared.key],
       ]);
-      nginx = await startNginx(prepared, site, [httpPort, httpsPort]);
+      nginx = await startNginx({ dir: prepared.dir, site, ports: [httpPort, httpsPort] });
       cleanups.unshift(() => nginx.stop());
     }, 240_000);
 

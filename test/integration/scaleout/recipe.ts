@@ -1,8 +1,7 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nginxFolder } from '../../../bench/lib/nginx';
 
 const README = join(__dirname, '..', '..', '..', 'README.md');
 
@@ -37,71 +36,11 @@ export function substitute(text: string, replacements: [string, string][]): stri
   return out;
 }
 
-const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
-
-export interface Nginx {
-  dir: string;
-  certificate: string;
-  key: string;
-  stop(): Promise<void>;
-}
-
-/** A self-signed certificate for 127.0.0.1 and a folder for an nginx of the test's own. */
-export function prepareNginx(): Omit<Nginx, 'stop'> {
-  if (!NGINX) throw new Error('nginx is needed for the deployment recipe check: apt-get install nginx');
-  const dir = mkdtempSync(join(tmpdir(), 'fps-nginx-'));
-  // nginx's workers run as an unprivileged user when the test runs as root.
-  chmodSync(dir, 0o755);
+/** A folder for nginx with a self-signed certificate for 127.0.0.1. */
+export function prepareNginx(): { dir: string; certificate: string; key: string } {
+  const dir = nginxFolder();
   const certificate = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-subj', '/CN=127.0.0.1', '-days', '2'], { stdio: 'ignore' });
   return { dir, certificate, key };
-}
-
-async function waitForPort(port: number, timeoutMs: number, log: () => string): Promise<void> {
-  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nginx did not listen on ${port}:\n${log()}`);
-}
-
-/** Runs nginx in the foreground with `site` (a conf.d file) inside a minimal main configuration. */
-export async function startNginx(prepared: Omit<Nginx, 'stop'>, site: string, ports: number[]): Promise<Nginx> {
-  const { dir } = prepared;
-  const temp = ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => {
-    const path = join(dir, name);
-    mkdirSync(path, { recursive: true });
-    chmodSync(path, 0o777);
-    return `${name === 'body' ? 'client_body' : name}_temp_path ${path};`;
-  });
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `worker_processes 1;\npid ${join(dir, 'nginx.pid')};\nerror_log ${join(dir, 'error.log')} warn;\nevents { worker_connections 256; }\nhttp {\n  access_log off;\n  ${temp.join('\n  ')}\n${site}\n}\n`,
-  );
-  execFileSync(NGINX!, ['-t', '-p', dir, '-c', conf], { stdio: 'pipe' });
-  const child = spawn(NGINX!, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  for (const port of ports) await waitForPort(port, 20_000, () => output + (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''));
-  return {
-    ...prepared,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
