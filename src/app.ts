@@ -38,7 +38,7 @@ import { applicationApiSpec } from './cases/applications/api-spec';
 import { statementKind } from './cases/statements/kind';
 import { statementApiSpec } from './cases/statements/api-spec';
 import { caseApiPaths, caseApiRouter } from './cases/case-api-router';
-import { folderStorage } from './documents/storage';
+import { createFileStorage } from './documents/storage';
 import { applicationPagesRouter } from './cases/applications/pages-router';
 import { statementPagesRouter } from './cases/statements/pages-router';
 import { projectRoot } from './paths';
@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
     },
   });
   const kinds = { application: applicationKind({ requiredAttachments: config.requiredAttachments }), statement: statementKind() };
-  const storage = folderStorage(config.uploadDir);
+  const storage = createFileStorage({ kind: config.fileStorage, db, uploadDir: config.uploadDir });
   const services: Services = { config, database, db, clock, logger, passport, throttle, storage, kinds, jobs, mailer, renderer };
   const applicationSpec = applicationApiSpec(kinds.application);
   const statementSpec = statementApiSpec(kinds.statement);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { fileStorageKinds, type FileStorageKind } from './documents/storage';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -21,6 +22,7 @@ const schema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
       .default('file:./data/portal.db'),
     UPLOAD_DIR: z.string().min(1).default('uploads'),
+    FILE_STORAGE: z.enum(fileStorageKinds).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     DEMO_DATA: booleanFlag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,6 +54,8 @@ export interface Config {
   databaseUrl: string;
   databaseProvider: DatabaseProvider;
   uploadDir: string;
+  /** Where uploaded files live: the folder on SQLite, the database on PostgreSQL, unless set. */
+  fileStorage: FileStorageKind;
   sessionSecret: string;
   demoData: boolean;
   logLevel: string;
@@ -91,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseProvider: providerOf(e.DATABASE_URL),
     uploadDir: resolve(e.UPLOAD_DIR),
+    // Several instances share a PostgreSQL database, so the files go where all of them reach.
+    fileStorage: e.FILE_STORAGE ?? (providerOf(e.DATABASE_URL) === 'postgresql' ? 'database' : 'folder'),
     sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,

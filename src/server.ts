@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { withStartupLock } from './db/startup-lock';
 import { seedDemoData, demoAccounts, DEMO_PASSWORD } from './db/demo-data';
 import { createLogger } from './http/logger';
 import { createApp } from './app';
@@ -9,6 +10,7 @@ import { DatabaseSessionStore } from './auth/session-store';
 import { seedReferenceData } from './cases/reference-data';
 import { seedAuthorityProfile } from './notices/authority';
 import { seedDemoCases } from './db/demo-cases';
+import { countMisplacedFiles } from './documents/misplaced-files';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SESSION_PRUNE_MS = 15 * 60 * 1000;
@@ -16,15 +18,22 @@ const SESSION_PRUNE_MS = 15 * 60 * 1000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const applied = await migrate(config.databaseUrl);
-  if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   const database = await openDatabase(config.databaseUrl);
-  await seedReferenceData(database.client);
-  await seedAuthorityProfile(database.client);
-  const seeded = config.demoData && (await seedDemoData(database.client));
-
-  const app = createApp({ config, database, logger });
-  if (seeded) await seedDemoCases(app.services);
+  const { app, seeded } = await withStartupLock(config.databaseUrl, async () => {
+    const applied = await migrate(config.databaseUrl);
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+    await seedReferenceData(database.client);
+    await seedAuthorityProfile(database.client);
+    const demo = config.demoData && (await seedDemoData(database.client));
+    const created = createApp({ config, database, logger });
+    if (demo) await seedDemoCases(created.services);
+    return { app: created, seeded: demo };
+  });
+  const misplaced = await countMisplacedFiles(database.client, config.fileStorage);
+  if (misplaced > 0) {
+    const other = config.fileStorage === 'database' ? 'folder' : 'database';
+    logger.warn({ misplaced, fileStorage: config.fileStorage }, `${misplaced} uploaded files are not in the ${config.fileStorage} storage: run npm run admin -- migrate-files --to ${config.fileStorage} (or set FILE_STORAGE=${other})`);
+  }
   app.services.jobs.start();
   const server = createServer(app);
   const prune = setInterval(() => {

@@ -10,7 +10,9 @@ import { fieldErrors } from '../http/validate';
 import { withUniqueEmail } from '../accounts/unique-email';
 import { recordAudit } from '../db/audit';
 import { systemClock } from '../clock';
-import { folderStorage } from '../documents/storage';
+import { createFileStorage, databaseStorage, fileStorageKinds, folderStorage, type FileStorageKind } from '../documents/storage';
+import { migrateFiles, type MigrateFilesProgress } from '../documents/migrate-files';
+import type { Config } from '../config';
 import { backupDatabase } from './backup';
 import { restoreDatabase } from './restore';
 
@@ -26,6 +28,10 @@ const USAGE = `Förderportal Soziales – Verwaltung
   npm run admin -- restore DATEI [--force]
       Stellt eine Sicherung wieder her (SQLite und PostgreSQL beliebig gemischt). Eine
       Datenbank mit Daten wird nur mit --force ersetzt.
+  npm run admin -- migrate-files --to database|folder
+      Verschiebt alle hochgeladenen Dateien aus dem Ordner (UPLOAD_DIR) in die Datenbank oder
+      zurück, jede mit SHA-256 geprüft. Bei gestopptem Portal ausführen; nach einem Abbruch
+      einfach erneut aufrufen. Danach mit FILE_STORAGE der neuen Ablage starten.
 `;
 
 const createUserArgs = z
@@ -80,6 +86,35 @@ async function createUserCommand(db: Db, argv: string[]): Promise<string> {
   return `Konto angelegt: ${user.email} (${user.role}, id ${user.id})`;
 }
 
+const PROGRESS_EVERY = 50;
+
+function progressLine(p: Readonly<MigrateFilesProgress>): string {
+  return `Dateien: ${p.done}/${p.total} (verschoben ${p.moved}, schon dort ${p.alreadyThere}, fehlend ${p.missing.length}, beschädigt ${p.corrupt.length})\n`;
+}
+
+async function migrateFilesCommand(config: Config, db: Db, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { to: { type: 'string' } }, strict: true });
+  const to = values.to as FileStorageKind | undefined;
+  if (!to || !fileStorageKinds.includes(to)) throw new Error(`--to: database oder folder angeben.\n\n${USAGE}`);
+  const folder = folderStorage(config.uploadDir);
+  const database = databaseStorage(db);
+  const [source, target] = to === 'database' ? [folder, database] : [database, folder];
+  process.stdout.write(`Ziel: ${to === 'database' ? 'Datenbank' : `Ordner ${config.uploadDir}`}\n`);
+  const result = await migrateFiles({
+    db,
+    from: source,
+    to: target,
+    onProgress: (p) => {
+      if (p.done % PROGRESS_EVERY === 0 && p.done < p.total) process.stdout.write(progressLine(p));
+    },
+  });
+  process.stdout.write(progressLine(result));
+  for (const key of result.missing) process.stderr.write(`Fehlt in beiden Ablagen: ${key}\n`);
+  for (const key of result.corrupt) process.stderr.write(`SHA-256 stimmt nicht, nicht verschoben: ${key}\n`);
+  if (config.fileStorage !== to) process.stdout.write(`Hinweis: Das Portal nutzt derzeit FILE_STORAGE=${config.fileStorage}; mit FILE_STORAGE=${to} neu starten.\n`);
+  return result.missing.length + result.corrupt.length > 0 ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
@@ -98,11 +133,12 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${await createUserCommand(database.client, rest)}\n`);
       return 0;
     }
+    if (command === 'migrate-files') return await migrateFilesCommand(config, database.client, rest);
     if (command === 'backup' || command === 'restore') {
       const { values, positionals } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new Error(`Bitte genau eine Datei angeben.\n\n${USAGE}`);
-      const storage = folderStorage(config.uploadDir);
+      const storage = createFileStorage({ kind: config.fileStorage, db: database.client, uploadDir: config.uploadDir });
       const result =
         command === 'backup'
           ? await backupDatabase({ db: database.client, provider: database.provider, storage, file, now: systemClock.now() })

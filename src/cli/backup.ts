@@ -16,7 +16,8 @@ async function writeLine(out: Writable, value: unknown): Promise<void> {
 }
 
 /**
- * Writes every table and every uploaded file to `file` (see backup-format.ts). Rows are read in
+ * Writes every table and every uploaded file to `file` (see backup-format.ts), the files from
+ * whichever storage holds them (folder or database), so a backup restores into either. Rows are read in
  * pages by primary key, so memory stays small; the file appears under its name only when
  * complete. Run it while the portal is quiet: rows written during a backup may be missed.
  */

@@ -29,8 +29,9 @@ export async function holdsData(db: Db): Promise<boolean> {
 /**
  * Replaces the whole database with the backup in `file`, in one transaction: a broken or
  * truncated file changes nothing. A database in use is refused unless `force` is set, so a
- * mistyped DATABASE_URL cannot wipe a live portal. Files are written first and removed again
- * if the rows are refused.
+ * mistyped DATABASE_URL cannot wipe a live portal. Files go into the target's storage: in the
+ * database they are part of the transaction; in a folder they are written first and removed
+ * again if the rows are refused.
  */
 export async function restoreDatabase(options: { db: Db; storage: FileStorage; file: string; force: boolean }): Promise<BackupTrailer> {
   const { db, storage } = options;
@@ -42,6 +43,8 @@ export async function restoreDatabase(options: { db: Db; storage: FileStorage; f
     return await db.$transaction(
       async (tx) => {
         for (const { model } of [...BACKUP_TABLES].reverse()) await tableOf(tx, model).deleteMany();
+        // Files kept in the database are part of what is replaced; the backup brings its own.
+        await tx.storedFile.deleteMany();
         const lines = createInterface({ input: createReadStream(options.file).pipe(createGunzip()), crlfDelay: Infinity });
         let header: BackupHeader | undefined;
         let trailer: BackupTrailer | undefined;
@@ -65,8 +68,8 @@ export async function restoreDatabase(options: { db: Db; storage: FileStorage; f
           if (entry.end === true) {
             trailer = entry as unknown as BackupTrailer;
           } else if (typeof entry.f === 'string' && typeof entry.b === 'string') {
-            const existed = await storage.get(entry.f).then(() => true, () => false);
-            await storage.putAt(entry.f, Buffer.from(entry.b, 'base64'));
+            const existed = await storage.has(entry.f, tx);
+            await storage.putAt(entry.f, Buffer.from(entry.b, 'base64'), tx);
             // Only files this restore created are removed if it fails; the target's own stay.
             if (!existed) written.push(entry.f);
             files += 1;

@@ -20,8 +20,8 @@ async function assertRoomForFile(db: Db | Tx, caseId: string): Promise<void> {
 
 /**
  * The organisation attaches a document while its case is editable. The type comes from the
- * bytes (415 otherwise), the name is kept for display only, the SHA-256 is stored. The file is
- * written first and removed again if the database refuses the row, so nothing is left behind.
+ * bytes (415 otherwise), the name is kept for display only, the SHA-256 is stored. The bytes and
+ * the row are kept together or not at all (storage.putWith), so a refusal leaves nothing behind.
  */
 export async function addAttachment(
   options: UseCaseContext & {
@@ -49,35 +49,29 @@ export async function addAttachment(
   // A cheap early refusal; the count that decides is taken again under the case's lock below.
   await assertRoomForFile(db, row.id);
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-  const storageKey = await storage.put(file.buffer);
   const now = clock.now();
-  try {
-    return await db.$transaction(async (tx) => {
-      // Parallel uploads must not each see room for one more file: the lock orders them.
-      await lockEditableCase(tx, row.id);
-      await assertRoomForFile(tx, row.id);
-      const attachment = await tx.attachment.create({
-        data: {
-          caseId: row.id,
-          kind: options.kind as string,
-          fileName: displayFileName(file.originalname, type.ext),
-          mediaType: type.mediaType,
-          size: file.size,
-          sha256,
-          storageKey,
-          uploadedById: actor.id,
-          createdAt: now,
-        },
-      });
-      await recordAudit(
-        tx,
-        { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'ATTACH', payload: { attachmentId: attachment.id, kind: attachment.kind, fileName: attachment.fileName } },
-        now,
-      );
-      return attachment;
+  return storage.putWith(db, file.buffer, async (tx, storageKey) => {
+    // Parallel uploads must not each see room for one more file: the lock orders them.
+    await lockEditableCase(tx, row.id);
+    await assertRoomForFile(tx, row.id);
+    const attachment = await tx.attachment.create({
+      data: {
+        caseId: row.id,
+        kind: options.kind as string,
+        fileName: displayFileName(file.originalname, type.ext),
+        mediaType: type.mediaType,
+        size: file.size,
+        sha256,
+        storageKey,
+        uploadedById: actor.id,
+        createdAt: now,
+      },
     });
-  } catch (error) {
-    await storage.remove(storageKey);
-    throw error;
-  }
+    await recordAudit(
+      tx,
+      { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'ATTACH', payload: { attachmentId: attachment.id, kind: attachment.kind, fileName: attachment.fileName } },
+      now,
+    );
+    return attachment;
+  });
 }

@@ -7,7 +7,7 @@ import { loadVisibleCase } from '../cases/engine/load-case';
 import { EDITABLE_STATES, lockEditableCase } from '../cases/update-case';
 import type { FileStorage } from './storage';
 
-/** Deleting is possible only while the case is editable; the bytes go after the row. */
+/** Deleting is possible only while the case is editable; the bytes go with the row (storage.removeWith). */
 export async function removeAttachment(
   options: UseCaseContext & { actor: Actor; storage: FileStorage; caseKind: string; caseId: string; attachmentId: string },
 ) {
@@ -18,7 +18,7 @@ export async function removeAttachment(
   if (actor.role !== 'applicant') throw new AppError('forbidden', t('errors.403.detail'));
   if (!EDITABLE_STATES.includes(row.state)) throw new AppError('conflict', t('cases.notEditable'));
   const now = clock.now();
-  await db.$transaction(async (tx) => {
+  await storage.removeWith(db, attachment.storageKey, async (tx) => {
     // Locked like an upload, so the file count a parallel upload checks is the committed one;
     // deleteMany, since a parallel removal of the same file may have won (then a 404).
     await lockEditableCase(tx, row.id);
@@ -30,5 +30,4 @@ export async function removeAttachment(
       now,
     );
   });
-  await storage.remove(attachment.storageKey);
 }

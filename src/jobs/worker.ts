@@ -31,8 +31,11 @@ export interface Worker {
 const backoffMs = (attempts: number) => Math.min(60 * 60_000, 5_000 * 2 ** (attempts - 1));
 
 /**
- * Runs the outbox. A job is claimed with a conditional update (status and claim time as read),
- * so any number of workers in any number of processes can run and each claim succeeds once.
+ * Runs the outbox. A job is claimed with a conditional update (status and claim time as read):
+ * one UPDATE … WHERE id = ? AND status = ? AND claimedAt = ?, which PostgreSQL re-checks on the
+ * row after a concurrent update committed, so any number of workers in any number of processes
+ * can run and each claim succeeds once. The lease is judged by the claiming instance's clock
+ * against the claim time another instance wrote: keep the instances' clocks in sync (NTP).
  * Handlers must be idempotent: a job whose worker died after the work but before marking it
  * done runs again (the notice handler relies on a unique job id for that).
  */
@@ -64,9 +67,19 @@ export function createWorker(options: WorkerOptions): Worker {
         where: { id: job.id, status: job.status, claimedAt: job.claimedAt },
         data: { status: 'running', claimedAt: now, claimedBy: workerId, attempts: { increment: 1 } },
       });
-      if (count === 1) return { ...job, attempts: job.attempts + 1 };
+      if (count === 1) return { ...job, attempts: job.attempts + 1, claimedAt: now };
     }
     return null;
+  }
+
+  /**
+   * Records the outcome only while this worker still holds its claim. A worker slower than the
+   * lease has been taken over: the outcome is the new holder's to record, and a late "failed,
+   * retry later" here must not reopen a job the other worker finished.
+   */
+  async function settle(job: { id: string; claimedAt: Date }, data: Parameters<Db['outboxJob']['updateMany']>[0]['data']) {
+    const { count } = await db.outboxJob.updateMany({ where: { id: job.id, status: 'running', claimedBy: workerId, claimedAt: job.claimedAt }, data });
+    if (count === 0) logger.warn({ jobId: job.id }, 'outbox job was taken over by another worker before it finished');
   }
 
   async function runOne(): Promise<boolean> {
@@ -80,18 +93,15 @@ export function createWorker(options: WorkerOptions): Worker {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload) as unknown, { id: job.id, attempts: job.attempts });
-      await db.outboxJob.update({ where: { id: job.id }, data: { status: 'done', finishedAt: clock.now(), lastError: null } });
+      await settle(job, { status: 'done', finishedAt: clock.now(), lastError: null });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = job.attempts >= maxAttempts;
       logger.error({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, failed }, 'outbox job failed');
-      await db.outboxJob.update({
-        where: { id: job.id },
-        data: {
-          status: failed ? 'failed' : 'pending',
-          runAfter: new Date(clock.now().getTime() + backoffMs(job.attempts)),
-          lastError: message.slice(0, 2000),
-        },
+      await settle(job, {
+        status: failed ? 'failed' : 'pending',
+        runAfter: new Date(clock.now().getTime() + backoffMs(job.attempts)),
+        lastError: message.slice(0, 2000),
       });
     }
     return true;

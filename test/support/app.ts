@@ -67,14 +67,15 @@ export async function signInAgent(app: TestApp['app'], email: string, password: 
   return agent;
 }
 
-export async function bearerToken(app: TestApp['app'], email: string, password: string): Promise<string> {
+/** `app` is an in-process app or the URL of a running server. */
+export async function bearerToken(app: Parameters<typeof request>[0], email: string, password: string): Promise<string> {
   const res = await request(app).post('/api/v1/auth/tokens').send({ email, password });
   if (res.status !== 201) throw new Error(`Token for ${email} failed with ${res.status}: ${res.text}`);
   return (res.body as { token: string }).token;
 }
 
 /** Signs in through the form without an agent and returns the session cookie ("name=value"). */
-export async function signInCookie(app: TestApp['app'], email: string, password: string): Promise<string> {
+export async function signInCookie(app: Parameters<typeof request>[0], email: string, password: string): Promise<string> {
   const page = await request(app).get('/anmelden');
   const first = ([] as string[]).concat(page.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
   const _csrf = csrfOf(page.text);

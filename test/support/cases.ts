@@ -1,5 +1,9 @@
 import request from 'supertest';
-import type { TestApp } from './app';
+
+/** What the builders send requests to: an in-process app, or the URL of a running server. */
+export interface CaseTarget {
+  app: Parameters<typeof request>[0];
+}
 
 /** Bytes the content sniffer recognises as a PDF. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -27,13 +31,13 @@ export const completeApplication = {
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-export async function buildDraftApplication(t: TestApp, token: string, body: Record<string, unknown> = completeApplication) {
+export async function buildDraftApplication(t: CaseTarget, token: string, body: Record<string, unknown> = completeApplication) {
   const res = await request(t.app).post('/api/v1/applications').set(auth(token)).send(body);
   if (res.status !== 201) throw new Error(`create failed ${res.status}: ${res.text}`);
   return res.body as { id: string; version: number; reference: string };
 }
 
-export async function attachRequiredDocuments(t: TestApp, token: string, id: string) {
+export async function attachRequiredDocuments(t: CaseTarget, token: string, id: string) {
   for (const kind of ['cost_plan', 'statutes', 'tax_exemption']) {
     const res = await request(t.app)
       .post(`/api/v1/applications/${id}/attachments`)
@@ -44,11 +48,11 @@ export async function attachRequiredDocuments(t: TestApp, token: string, id: str
   }
 }
 
-export async function sendEvent(t: TestApp, token: string, id: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+export async function sendEvent(t: CaseTarget, token: string, id: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   return request(t.app).post(`/api/v1/applications/${id}/events`).set({ ...auth(token), ...headers }).send(body);
 }
 
-export async function buildSubmittedApplication(t: TestApp, applicantToken: string) {
+export async function buildSubmittedApplication(t: CaseTarget, applicantToken: string) {
   const draft = await buildDraftApplication(t, applicantToken);
   await attachRequiredDocuments(t, applicantToken, draft.id);
   const res = await sendEvent(t, applicantToken, draft.id, { type: 'SUBMIT' });
@@ -56,14 +60,14 @@ export async function buildSubmittedApplication(t: TestApp, applicantToken: stri
   return draft;
 }
 
-export async function buildApplicationInReview(t: TestApp, applicantToken: string, coordinatorToken: string) {
+export async function buildApplicationInReview(t: CaseTarget, applicantToken: string, coordinatorToken: string) {
   const app = await buildSubmittedApplication(t, applicantToken);
   const res = await sendEvent(t, coordinatorToken, app.id, { type: 'START_REVIEW' });
   if (res.status !== 200) throw new Error(`review failed ${res.status}: ${res.text}`);
   return app;
 }
 
-export async function buildApplicationAwaitingDecision(t: TestApp, applicantToken: string, coordinatorToken: string) {
+export async function buildApplicationAwaitingDecision(t: CaseTarget, applicantToken: string, coordinatorToken: string) {
   const app = await buildApplicationInReview(t, applicantToken, coordinatorToken);
   const res = await sendEvent(t, coordinatorToken, app.id, { type: 'RECOMMEND', recommendation: 'approve', amount: '10500.00', rationale: 'Erfüllt alle Kriterien.' });
   if (res.status !== 200) throw new Error(`recommend failed ${res.status}: ${res.text}`);

@@ -15,14 +15,16 @@ export interface TestDatabase {
 /**
  * A fresh, migrated database per test file: an SQLite file in a temporary folder, or, when
  * TEST_DATABASE_URL names a PostgreSQL server, a new database on it that is dropped afterwards.
+ * `migrated: false` leaves it empty, for servers that are to migrate it themselves.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
   const base = process.env.TEST_DATABASE_URL;
   if (base && /^postgres(ql)?:\/\//.test(base)) {
     const name = `fps_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     await adminQuery(base, `CREATE DATABASE "${name}"`);
     const url = withDatabase(base, name);
-    await migrate(url);
+    if (migrated) await migrate(url);
     const database = await openDatabase(url);
     return {
       url,
@@ -35,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const folder = mkdtempSync(join(tmpdir(), 'fps-test-'));
   const url = `file:${join(folder, 'test.db')}`;
-  await migrate(url);
+  if (migrated) await migrate(url);
   const database = await openDatabase(url);
   return {
     url,

@@ -11,6 +11,17 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/x' }).databaseProvider).toBe('postgresql');
   });
 
+  it('when FILE_STORAGE is unset, then files go to the folder on SQLite and into the database on PostgreSQL', () => {
+    expect(loadConfig({}).fileStorage).toBe('folder');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/x' }).fileStorage).toBe('database');
+  });
+
+  it('when FILE_STORAGE is set, then it overrides the choice by database, and any other value stops the start', () => {
+    expect(loadConfig({ FILE_STORAGE: 'database' }).fileStorage).toBe('database');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/x', FILE_STORAGE: 'folder' }).fileStorage).toBe('folder');
+    expect(() => loadConfig({ FILE_STORAGE: 's3' })).toThrow(/FILE_STORAGE/);
+  });
+
   it('when a value is bad, then the start fails with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

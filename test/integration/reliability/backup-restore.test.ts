@@ -11,6 +11,8 @@ import { loadConfig } from '../../../src/config';
 import type { Db } from '../../../src/db/client';
 import { seedAuthorityProfile } from '../../../src/notices/authority';
 import { BACKUP_TABLES, encodeRow } from '../../../src/cli/backup-format';
+import { createFileStorage, type FileStorageKind } from '../../../src/documents/storage';
+import { filesBelow } from '../../support/disk';
 import { createTestApp, bearerToken, signInCookie, type TestApp } from '../../support/app';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { buildUser, PASSWORD } from '../../support/factories';
@@ -21,27 +23,30 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '');
 
-/** `npm run admin -- …` against a database and upload folder. */
-const admin = (args: string[], target: { url: string; uploadDir: string }) =>
+/** `npm run admin -- …` against a database and its file storage. */
+const admin = (args: string[], target: { url: string; uploadDir: string; fileStorage?: FileStorageKind }) =>
   run(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/admin.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: target.url, UPLOAD_DIR: target.uploadDir, LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATABASE_URL: target.url, UPLOAD_DIR: target.uploadDir, LOG_LEVEL: 'silent', ...(target.fileStorage ? { FILE_STORAGE: target.fileStorage } : {}) },
   });
 
 interface Target {
   testDb: TestDatabase;
   url: string;
   uploadDir: string;
+  /** The storage the target's files go to: the database's default unless set. */
+  fileStorage: FileStorageKind;
 }
 
 /** A fresh database (of the kind the suite runs on, or of the other kind on request) with an empty upload folder. */
-async function freshTarget(kind: 'suite' | 'sqlite' | 'postgres' = 'suite'): Promise<Target> {
+async function freshTarget(kind: 'suite' | 'sqlite' | 'postgres' = 'suite', fileStorage?: FileStorageKind): Promise<Target> {
   const saved = process.env.TEST_DATABASE_URL;
   if (kind === 'sqlite') delete process.env.TEST_DATABASE_URL;
   if (kind === 'postgres') process.env.TEST_DATABASE_URL = process.env.PG_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   try {
     const testDb = await createTestDatabase();
-    return { testDb, url: testDb.url, uploadDir: mkdtempSync(join(tmpdir(), 'fps-restore-')) };
+    const chosen = loadConfig({ DATABASE_URL: testDb.url, ...(fileStorage ? { FILE_STORAGE: fileStorage } : {}) }).fileStorage;
+    return { testDb, url: testDb.url, uploadDir: mkdtempSync(join(tmpdir(), 'fps-restore-')), fileStorage: chosen };
   } finally {
     process.env.TEST_DATABASE_URL = saved;
   }
@@ -98,8 +103,8 @@ describe('npm run admin -- backup / restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const restoreInto = async (kind: 'suite' | 'sqlite' | 'postgres', from = file) => {
-    const target = await freshTarget(kind);
+  const restoreInto = async (kind: 'suite' | 'sqlite' | 'postgres', from = file, fileStorage?: FileStorageKind) => {
+    const target = await freshTarget(kind, fileStorage);
     targets.push(target);
     const { stdout } = await admin(['restore', from], target);
     expect(stdout).toMatch(/Wiederhergestellt: \d+ Zeilen, \d+ Dateien/);
@@ -111,15 +116,19 @@ describe('npm run admin -- backup / restore', () => {
     // Case counts are not in the file: the restore rebuilds them from the cases.
     expect(sourceCounts.length).toBeGreaterThan(0);
     expect(await caseCounts(target.testDb.database.client)).toEqual(sourceCounts);
-    const attachments = await target.testDb.database.client.attachment.findMany();
+    const db = target.testDb.database.client;
+    const storage = createFileStorage({ kind: target.fileStorage, db, uploadDir: target.uploadDir });
+    const attachments = await db.attachment.findMany();
     for (const a of attachments) {
-      const bytes = readFileSync(join(target.uploadDir, a.storageKey.slice(0, 2), a.storageKey));
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(a.sha256);
+      expect(createHash('sha256').update(await storage.get(a.storageKey)).digest('hex')).toBe(a.sha256);
     }
+    // The files are in the target's storage only, not also in the other one.
+    if (target.fileStorage === 'database') expect(filesBelow(target.uploadDir)).toEqual([]);
+    else expect(await db.storedFile.count()).toBe(0);
   };
 
   it('when a database is backed up and restored into a fresh one, then every row, upload and notice is identical', async () => {
-    const { stdout } = await admin(['backup', file], { url: t.testDb.url, uploadDir: t.uploadDir });
+    const { stdout } = await admin(['backup', file], { url: t.testDb.url, uploadDir: t.uploadDir, fileStorage: t.app.services.config.fileStorage });
     expect(stdout).toMatch(/Gesichert: \d+ Zeilen, 3 Dateien/);
     await expectIdentical(await restoreInto('suite'));
   });
@@ -176,5 +185,14 @@ describe('npm run admin -- backup / restore', () => {
     const second = join(dir, 'aus-der-anderen-datenbank.jsonl.gz');
     await admin(['backup', second], other);
     await expectIdentical(await restoreInto('suite', second));
+  });
+
+  it.each(['database', 'folder'] as const)('when the files of a backup go into storage of kind %s and are backed up from there, then nothing is lost', async (fileStorage) => {
+    const target = await restoreInto('suite', file, fileStorage);
+    await expectIdentical(target);
+    const again = join(dir, `aus-${fileStorage}.jsonl.gz`);
+    const { stdout } = await admin(['backup', again], target);
+    expect(stdout).toMatch(/Gesichert: \d+ Zeilen, 3 Dateien/);
+    await expectIdentical(await restoreInto('suite', again, fileStorage === 'database' ? 'folder' : 'database'));
   });
 });

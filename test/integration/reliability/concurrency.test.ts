@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import request from 'supertest';
 import { createTestApp, bearerToken, type TestApp } from '../../support/app';
 import { buildPendingOrganisation, buildUser, PASSWORD } from '../../support/factories';
@@ -14,6 +13,7 @@ import {
 import { buildStatementAwaitingApproval, sendStatementEvent } from '../../support/statements';
 import { MAX_FILES_PER_CASE } from '../../../src/documents/upload';
 import { auditActions, count, expectOneWinner, race } from './race';
+import { storedKeys } from '../../support/stored-files';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -105,15 +105,15 @@ describe('concurrent changes to one case', () => {
     }
     const upload = (i: number) => () =>
       request(t.app).post(`/api/v1/applications/${draft.id}/attachments`).set(auth(applicant)).field('kind', 'other').attach('file', PDF_BYTES, `parallel-${i}.pdf`);
-    const filesOnDisk = () => readdirSync(t.uploadDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-    const filesBefore = filesOnDisk();
+    const filesStored = async () => (await storedKeys(t)).length;
+    const filesBefore = await filesStored();
     const responses = await race(Array.from({ length: room + 4 }, (_, i) => upload(i)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(room).fill(201), ...Array(4).fill(413)].sort());
     expect(await t.db.attachment.count({ where: { caseId: draft.id } })).toBe(MAX_FILES_PER_CASE);
     expect(count(await auditActions(t.db, draft.id), 'ATTACH')).toBe(room);
     // No bytes of a refused upload are left behind (the seeded rows have no files).
-    expect(filesOnDisk() - filesBefore).toBe(room);
+    expect((await filesStored()) - filesBefore).toBe(room);
   });
 
   it('when many comments are written at once, then all are kept in one stable order', async () => {

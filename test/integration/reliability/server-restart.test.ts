@@ -6,6 +6,9 @@ import { buildUser, PASSWORD } from '../../support/factories';
 import { buildApplicationAwaitingDecision } from '../../support/cases';
 import { eventually, sideApp, startServer, type ServerProcess } from './server';
 
+// Each test starts a server process or two, and a start may take most of a minute under CI load.
+jest.setTimeout(150_000);
+
 /**
  * The real server process is killed (SIGKILL: no shutdown code runs) at the worst moments and
  * started again on the same database, as a crash and a restart by systemd or a container would.

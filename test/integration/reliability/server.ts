@@ -36,7 +36,9 @@ export interface ServerProcess {
 /** The real server (`src/server.ts`) in its own process, as `npm start` runs it. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/server.ts'], {
+  // tsx as a loader inside the one process, not its CLI: the CLI runs the server in a child
+  // process, so SIGKILL and SIGSTOP would reach only the wrapper and leave the server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', HOST: '127.0.0.1', ...env, PORT: String(port) },
   });
@@ -79,8 +81,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   return server;
 }
 
+// tsx compiles the TypeScript first: seconds on a quiet machine, many on a busy CI one.
+const START_LIMIT_MS = 90_000;
+
 async function waitForHealth(server: ServerProcess): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
+  for (const until = Date.now() + START_LIMIT_MS; Date.now() < until; ) {
     try {
       if ((await fetch(`${server.url}/healthz`)).status === 200) return;
     } catch {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createTestApp, csrfTokenFrom, type TestApp } from '../../support/app';
 import { buildActors, type ActorName, type TestActor } from '../../support/actors';
 import { PDF_BYTES, buildDraftApplication, completeApplication } from '../../support/cases';
-import { filesBelow } from '../../support/disk';
+import { storedKeys } from '../../support/stored-files';
 
 const BASE_URL = 'https://foerderportal.example';
 
@@ -23,7 +23,7 @@ describe('cross-site request forgery', () => {
 
   /** What a forged request could change: files, attachments, comments, cases, audit entries, jobs. */
   const footprint = async () => ({
-    files: filesBelow(t.uploadDir),
+    files: await storedKeys(t),
     attachments: await t.db.attachment.count(),
     comments: await t.db.comment.count(),
     cases: await t.db.case.count(),

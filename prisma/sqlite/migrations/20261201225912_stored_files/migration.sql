@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "StoredFile" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "bytes" BLOB NOT NULL,
+    "size" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
