@@ -438,6 +438,25 @@ export class Letter {
   }
 
   /** Baseline inside a line box of the given leading whose top is `top`. */
+  /**
+   * The address in the largest size from 10 pt down whose lines fit the field's six 12.5 pt
+   * lines; a line is never dropped, since a notice must reach its addressee. At 6 pt the longest
+   * name, street and city the forms accept fit.
+   */
+  private fitAddress(addressee: Addressee): { lines: Line[]; size: number; leading: number } {
+    const height = 6 * 12.5;
+    for (let size = BODY_SIZE; size >= 6; size -= 0.5) {
+      const leading = size * 1.25;
+      const lines = [
+        ...this.wrap(addressee.name, ADDRESS_WIDTH, size),
+        ...this.wrap(addressee.street, ADDRESS_WIDTH, size),
+        ...this.wrap(`${addressee.postalCode} ${addressee.city}`, ADDRESS_WIDTH, size),
+      ];
+      if (lines.length * leading <= height + 0.01) return { lines, size, leading };
+    }
+    throw new Error('The address does not fit the address field');
+  }
+
   private static baseline(top: number, size: number, leading: number): number {
     return top - (leading - size) / 2 - size * 0.8;
   }
@@ -487,16 +506,12 @@ export class Letter {
     }
     this.drawRule(fromTop(62), LEFT, LEFT + ADDRESS_WIDTH, 0.4);
 
-    // Address field (62.7 mm – 90 mm, at most six lines)
-    const addressLines = [
-      ...this.wrap(addressee.name, ADDRESS_WIDTH, BODY_SIZE),
-      ...this.wrap(addressee.street, ADDRESS_WIDTH, BODY_SIZE),
-      ...this.wrap(`${addressee.postalCode} ${addressee.city}`, ADDRESS_WIDTH, BODY_SIZE),
-    ];
+    // Address field (62.7 mm – 90 mm): all of the address, in a smaller size if it needs more than six lines
+    const field = this.fitAddress(addressee);
     let top = fromTop(65);
-    for (const line of addressLines.slice(0, 6)) {
-      this.drawLine(line, LEFT, Letter.baseline(top, BODY_SIZE, 12.5), BODY_SIZE);
-      top -= 12.5;
+    for (const line of field.lines) {
+      this.drawLine(line, LEFT, Letter.baseline(top, field.size, field.leading), field.size);
+      top -= field.leading;
     }
 
     // Information block (from 50 mm, right column)

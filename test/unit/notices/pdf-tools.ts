@@ -72,6 +72,7 @@ export interface WordBox {
   xMin: number;
   xMax: number;
   yMin: number;
+  yMax: number;
 }
 
 /** Word positions from `pdftotext -bbox` (points, origin top left). */
@@ -81,8 +82,8 @@ export function pdfWordBoxes(bytes: Uint8Array): WordBox[] {
   let page = 0;
   for (const line of html.split('\n')) {
     if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-    if (m) boxes.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), word: m[4]! });
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) boxes.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), word: m[5]! });
   }
   return boxes;
 }

@@ -288,6 +288,17 @@ describe('incomplete notice models', () => {
 });
 
 describe('notice layout', () => {
+  it('when the addressee has the longest name, street and city the forms accept, then every word of it is printed inside the address field', async () => {
+    const mm = 2.8346;
+    const words = (prefix: string, length: number): string =>
+      Array.from({ length: Math.ceil(length / 10) }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`).join(' ').slice(0, length);
+    const addressee = { name: words('Name', 200), street: words('Weg', 200), postalCode: '99085', city: words('Ort', 100) };
+    const boxes = pdfWordBoxes(await renderNotice({ ...fx.grant, addressee })).filter((w) => w.page === 1);
+    const expected = `${addressee.name} ${addressee.street} ${addressee.postalCode} ${addressee.city}`.split(' ');
+    const printed = boxes.filter((w) => w.yMin > 62.7 * mm && w.yMax < 92 * mm && w.xMax < (25 + 85) * mm).map((w) => w.word);
+    expect(printed).toEqual(expected);
+  });
+
   it('when any notice is rendered, then no word lies outside the page margins', async () => {
     const pageWidth = 595.28;
     for (const model of [fx.receipt, fx.requestForChanges, fx.grant, fx.rejection, fx.longGrant()]) {
