@@ -112,6 +112,7 @@ export const de = {
       DETACH: 'Anlage gelöscht',
       DRAFT_STATEMENT: 'Stellungnahme entworfen',
       ISSUE: 'Stellungnahme gezeichnet',
+      CORRECT_NOTICE: 'Berichtigung ausgestellt',
     },
     noticeKinds: {
       receipt: 'Eingangsbestätigung',

@@ -157,13 +157,15 @@ describe('the head previews the notice before deciding', () => {
 describe('corrections', () => {
   let t: TestApp;
   let applicant: string;
+  let applicantEmail: string;
   let coordinator: string;
   let head: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     const org = await buildApprovedOrganisation(t.db);
-    applicant = await bearerToken(t.app, (await buildUser(t.db, 'applicant', { organisationId: org.id })).email, PASSWORD);
+    applicantEmail = (await buildUser(t.db, 'applicant', { organisationId: org.id })).email;
+    applicant = await bearerToken(t.app, applicantEmail, PASSWORD);
     coordinator = await bearerToken(t.app, (await buildUser(t.db, 'coordinator')).email, PASSWORD);
     head = await bearerToken(t.app, (await buildUser(t.db, 'head')).email, PASSWORD);
   });
@@ -196,6 +198,15 @@ describe('corrections', () => {
     expect(grants).toEqual([
       expect.objectContaining({ id: grant.id, inForce: false, replaces: null }),
       expect.objectContaining({ id: correction.id, inForce: true, replaces: grant.id }),
+    ]);
+    const page = await request(t.app).get(`/antraege/${app.id}`).set('Cookie', await signInCookie(t.app, applicantEmail, PASSWORD));
+    const noticeItems = [...page.text.matchAll(/<li>\s*<a class="kern-link" href="\/bescheide\/([^"]+)"[\s\S]*?<\/li>/g)].map((m) => ({
+      id: m[1],
+      badge: /class="kern-badge[^"]*">[\s\S]*?<span class="kern-label">([^<]+)<\/span>/.exec(m[0])?.[1] ?? null,
+    }));
+    expect(noticeItems.filter((n) => n.id === grant.id || n.id === correction.id)).toEqual([
+      { id: grant.id, badge: 'ersetzt' },
+      { id: correction.id, badge: 'gilt' },
     ]);
     const old = await request(t.app).get(`/verify/${grant.verificationCode}`);
     expect(old.status).toBe(200);
