@@ -4,8 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 
 const ROOT = join(__dirname, '..', '..');
 
+// tsx as a loader, not its CLI: the CLI relays SIGTERM and, when the child's acknowledgement
+// takes over 30 ms on a loaded machine, SIGKILLs it and exits 143 itself.
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env },
   });
