@@ -22,26 +22,30 @@ export class ReusingSqliteAdapter extends PrismaBetterSqlite3 {
 /** Makes `database.prepare` return cached statements, compiled once per SQL text. */
 export function reuseStatements(database: Database, kept = STATEMENTS_KEPT): void {
   const prepare = database.prepare.bind(database);
-  const cache = new Map<string, Statement<unknown[]>>();
+  const cache = new Map<string, Reusable>();
   database.prepare = ((sql: string) => {
     let statement = cache.get(sql);
     if (statement) {
       // Most recently used last, so the least used is the first to go.
       cache.delete(sql);
     } else {
-      statement = prepare<unknown[]>(sql);
+      statement = reusable(prepare<unknown[]>(sql));
       if (cache.size >= kept) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, statement);
-    return reusable(statement);
-  }) as Database['prepare'];
+    return statement;
+  }) as unknown as Database['prepare'];
 }
 
+type Reusable = ReturnType<typeof reusable>;
+
 function reusable(statement: Statement<unknown[]>) {
+  // A compiled statement's columns are fixed; better-sqlite3 builds the list anew on each call.
+  let columns: ReturnType<Statement['columns']> | undefined;
   const withArguments = (args: unknown[]) => ({
     reader: statement.reader,
     run: () => statement.run(args),
-    columns: () => statement.columns(),
+    columns: () => (columns ??= statement.columns()),
     raw: () => ({ all: () => statement.raw(true).all(args) }),
   });
   return { ...withArguments([]), bind: (args: unknown[]) => withArguments(args) };
