@@ -26,6 +26,8 @@ export interface RunningProcess {
   startupMs: number;
   /** Resident memory now and at its peak (VmRSS, VmHWM), in MB. */
   memory(): { rssMb: number; peakMb: number };
+  /** CPU seconds the process has used so far, all its threads (user + system). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,14 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** utime + stime from /proc/<pid>/stat; the fields after the command name, which may hold spaces. */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const TICKS_PER_SECOND = 100;
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 async function waitHealthy(url: string, child: ChildProcess, log: () => string, timeoutMs = 120_000): Promise<void> {
@@ -84,6 +94,7 @@ export async function startProcess(args: string[], env: Record<string, string>, 
     pid: child.pid!,
     startupMs,
     memory: () => memoryOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -3,6 +3,7 @@ import { t } from '../i18n/t';
 import { hashSecretToken, newSecretToken } from '../accounts/secret-tokens';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
+import { tokenByHash } from './user-lookup';
 
 export const API_TOKEN_DAYS = 30;
 
@@ -17,10 +18,7 @@ export async function issueApiToken(options: { db: Db; clock: Clock; userId: str
 /** The user behind a bearer token, or an error when it is unknown, expired, revoked or its user inactive. */
 export async function userForApiToken(options: { db: Db; clock: Clock; token: string }) {
   const { db, clock, token } = options;
-  const record = await db.apiToken.findUnique({
-    where: { tokenHash: hashSecretToken(token) },
-    include: { user: { include: { organisation: true } } },
-  });
+  const record = await tokenByHash(db, hashSecretToken(token));
   if (
     !record ||
     record.revokedAt ||

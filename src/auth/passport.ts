@@ -9,6 +9,7 @@ import { authenticate } from './authenticate';
 import { clientAddress } from '../http/client-address';
 import { userForApiToken } from './api-tokens';
 import { toCurrentUser } from './current-user';
+import { userById } from './user-lookup';
 import type { SignInThrottle } from './throttle';
 
 /**
@@ -37,8 +38,7 @@ export function createPassport(options: { db: Db; clock: Clock; throttle: SignIn
 
   passport.serializeUser((user, done) => done(null, user.id));
   passport.deserializeUser((id: string, done) => {
-    db.user
-      .findUnique({ where: { id }, include: { organisation: true } })
+    userById(db, id)
       .then((user) => {
         // A deactivated user's session ends here even if its row was missed.
         if (!user || !user.active || user.organisation?.status === 'deactivated') return done(null, false);

@@ -4,6 +4,14 @@ import type { Db } from '../db/client';
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
 const DEFAULT_TTL_MS = 8 * 3600 * 1000;
+/**
+ * express-session touches the session on every request. Moving the expiry by less than this is
+ * not written: a session then expires at most a minute before its cookie says, and a busy user
+ * costs one write a minute instead of one a request (a write on SQLite waits for the one writer).
+ */
+export const TOUCH_INTERVAL_MS = 60_000;
+/** Sessions whose stored expiry this process remembers; the oldest are forgotten first. */
+const EXPIRIES_KEPT = 10_000;
 
 /**
  * Sessions in the database, so they survive restarts and serve every instance.
@@ -18,11 +26,15 @@ export class DatabaseSessionStore extends Store {
     super();
   }
 
+  /** The expiry each session had in the database when this process last read or wrote it. */
+  private readonly storedExpiry = new Map<string, number>();
+
   override get(sid: string, callback: Callback<SessionData | null>): void {
     this.db.session
       .findUnique({ where: { sid } })
       .then((row) => {
         if (!row || row.expiresAt <= new Date()) return callback(undefined, null);
+        this.remember(sid, row.expiresAt);
         return callback(undefined, JSON.parse(row.data) as SessionData);
       })
       .catch((error: unknown) => callback(error));
@@ -34,18 +46,31 @@ export class DatabaseSessionStore extends Store {
     const userId = userIdOf(session);
     this.db.session
       .upsert({ where: { sid }, create: { sid, data, expiresAt, userId }, update: { data, expiresAt, userId } })
-      .then(() => callback?.())
+      .then(() => {
+        this.remember(sid, expiresAt);
+        callback?.();
+      })
       .catch((error: unknown) => callback?.(error));
   }
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {
+    const expiresAt = this.expiryOf(session);
+    const stored = this.storedExpiry.get(sid);
+    if (stored !== undefined && expiresAt.getTime() - stored < TOUCH_INTERVAL_MS) {
+      callback?.();
+      return;
+    }
     this.db.session
-      .updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(session) } })
-      .then(() => callback?.())
+      .updateMany({ where: { sid }, data: { expiresAt } })
+      .then(() => {
+        this.remember(sid, expiresAt);
+        callback?.();
+      })
       .catch((error: unknown) => callback?.(error));
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.storedExpiry.delete(sid);
     this.db.session
       .deleteMany({ where: { sid } })
       .then(() => callback?.())
@@ -56,6 +81,12 @@ export class DatabaseSessionStore extends Store {
   async prune(): Promise<number> {
     const { count } = await this.db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
     return count;
+  }
+
+  private remember(sid: string, expiresAt: Date): void {
+    this.storedExpiry.delete(sid);
+    if (this.storedExpiry.size >= EXPIRIES_KEPT) this.storedExpiry.delete(this.storedExpiry.keys().next().value!);
+    this.storedExpiry.set(sid, expiresAt.getTime());
   }
 
   private expiryOf(session: SessionData): Date {

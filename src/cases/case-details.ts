@@ -17,17 +17,13 @@ export function visibleCommentsWhere(actor: Actor) {
   return actor.role === 'applicant' ? { visibility: 'shared' } : {};
 }
 
-/** Everything shown around a case: one query per concern, shared by pages and API. */
+/** Everything shown around a case: one query per concern (people once for all), shared by pages and API. */
 export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
   const [organisation, attachments, comments, notices, audit] = await Promise.all([
     db.organisation.findUniqueOrThrow({ where: { id: row.organisationId } }),
     // Ties in time (parallel requests) are broken by id, so every reader sees one order.
     db.attachment.findMany({ where: { caseId: row.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    db.comment.findMany({
-      where: { caseId: row.id, ...visibleCommentsWhere(actor) },
-      include: { author: { select: { name: true, role: true } } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
+    db.comment.findMany({ where: { caseId: row.id, ...visibleCommentsWhere(actor) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.notice.findMany({
       where: { caseId: row.id },
       select: { id: true, kind: true, sha256: true, createdAt: true, replacesId: true },
@@ -35,8 +31,10 @@ export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
     }),
     db.auditEvent.findMany({ where: { subjectType: 'case', subjectId: row.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
   ]);
-  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))];
-  const people = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  // Comment authors and history actors in one query rather than one each.
+  const personIds = [...new Set([...comments.map((c) => c.authorId), ...audit.map((a) => a.actorId).filter((id): id is string => id !== null)])];
+  const people = personIds.length ? await db.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, role: true } }) : [];
+  const personOf = new Map(people.map((p) => [p.id, p]));
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   // Internal comments stay internal in the history too.
   const visibleAudit =
@@ -50,7 +48,11 @@ export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
     to: a.toState,
     payload: JSON.parse(a.payload) as Record<string, unknown>,
   }));
-  return { organisation, attachments, comments, notices, history };
+  const withAuthors = comments.map((c) => {
+    const author = personOf.get(c.authorId)!;
+    return { ...c, author: { name: author.name, role: author.role } };
+  });
+  return { organisation, attachments, comments: withAuthors, notices, history };
 }
 
 export type CaseDetails = Awaited<ReturnType<typeof loadCaseDetails>>;

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import { providerOf, type DatabaseProvider } from '../config';
+import { ReusingSqliteAdapter } from './reused-statements';
 
 /**
  * Both generated clients have identical models (rendered from one source), so the SQLite
@@ -30,7 +30,7 @@ export async function openDatabase(url: string): Promise<Database> {
   if (provider === 'sqlite') {
     const file = sqliteFilePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) });
+    client = new SqliteClient({ adapter: new ReusingSqliteAdapter({ url: file, timeout: 10_000 }) });
     // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');

@@ -1,8 +1,9 @@
 import type { Authority, GrantModel } from './model';
 
 /**
- * A two-page grant with made-up data, as the authority's current profile prints it: what an
- * administrator previews after changing the profile, and what the benchmark renders.
+ * A short grant with made-up data, as the authority's current profile prints it: what an
+ * administrator previews after changing the profile, and what the benchmark renders. With
+ * Erfurt's profile it takes three pages; the third holds the profile's texts and the signature.
  */
 export function sampleGrant(authority: Authority, verification: GrantModel['verification']): GrantModel {
   return {

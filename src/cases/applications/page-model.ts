@@ -21,15 +21,25 @@ export async function referenceLists(db: Db) {
     fieldItems: fields.map((f) => ({ value: f.id, text: f.name })),
     categoryItems: costCategories.map((c) => ({ value: c, text: t(`labels.costCategories.${c}`) })),
     financingItems: financingTypes.map((f) => ({ value: f, text: t(`labels.financingTypes.${f}`) })),
-    districtName: new Map(districts.map((d) => [d.id, `${d.name} (Planungsraum ${d.planningArea})`])),
-    fieldName: new Map(fields.map((f) => [f.id, f.name])),
+  };
+}
+
+/** The names of the case's own district and field of action: the page shows these two, not the lists. */
+async function referenceNames(db: Db, data: { districtId?: string | null; fieldOfActionId?: string | null }) {
+  const [district, field] = await Promise.all([
+    data.districtId ? db.district.findUnique({ where: { id: data.districtId } }) : null,
+    data.fieldOfActionId ? db.fieldOfAction.findUnique({ where: { id: data.fieldOfActionId } }) : null,
+  ]);
+  return {
+    districtName: district ? `${district.name} (Planungsraum ${district.planningArea})` : undefined,
+    fieldName: field?.name,
   };
 }
 
 /** Everything the application page shows, for any role; the template decides nothing about rules. */
 export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor, row: CaseRow, requiredAttachments: string[]) {
-  const [base, lists] = await Promise.all([casePageBase(db, kind, actor, row, applicationAttachmentKinds), referenceLists(db)]);
   const data = applicationDataOf(row);
+  const [base, names] = await Promise.all([casePageBase(db, kind, actor, row, applicationAttachmentKinds), referenceNames(db, data)]);
   const totals = totalsOf(data);
   const context = JSON.parse(row.context) as ApplicationContext;
   const decisionEvent = latestOf(base.details.history, row.state === 'rejected' ? 'REJECT' : 'APPROVE');
@@ -37,8 +47,7 @@ export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor,
     ...base,
     basePath: '/antraege',
     data,
-    districtName: data.districtId ? lists.districtName.get(data.districtId) : undefined,
-    fieldName: data.fieldOfActionId ? lists.fieldName.get(data.fieldOfActionId) : undefined,
+    ...names,
     financingLabel: data.financingType ? t(`labels.financingTypes.${data.financingType}`) : undefined,
     costRows: (data.costItems ?? []).map((i) => ({ category: t(`labels.costCategories.${i.category}`), description: i.description, amount: formatEuro(i.amountCents) })),
     totals: {

@@ -66,7 +66,8 @@ export async function applyEvent(options: {
     if (!decision.ok) throw new AppError('conflict', t('errors.409.detail'));
 
     const columns = kind.columnsFor(type, payload, { actor, now, row, next: decision.next });
-    const { count } = await tx.case.updateMany({
+    // UPDATE … RETURNING: the swap and the row as it now is in one statement.
+    const [updated] = await tx.case.updateManyAndReturn({
       where: { id: row.id, version: row.version },
       data: {
         state: decision.to,
@@ -77,7 +78,7 @@ export async function applyEvent(options: {
       },
     });
     // Someone else changed the case since we read it: their change wins, ours is refused whole.
-    if (count === 0) throw new AppError('conflict', t('cases.changedMeanwhile'));
+    if (!updated) throw new AppError('conflict', t('cases.changedMeanwhile'));
     const submittedAt = 'submittedAt' in columns ? columns.submittedAt : row.submittedAt;
     await moveCaseCount(
       tx,
@@ -92,7 +93,7 @@ export async function applyEvent(options: {
     for (const effect of decision.effects) {
       await enqueueEffect(tx, effect, { caseId: row.id, event: type, auditEventId }, now);
     }
-    return tx.case.findUniqueOrThrow({ where: { id: row.id } });
+    return updated;
   });
   options.onCommitted?.();
   return committed;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestApp, bearerToken, type TestApp } from '../../support/app';
-import { buildUser, PASSWORD } from '../../support/factories';
+import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/factories';
 import { API_TOKEN_DAYS } from '../../../src/auth/api-tokens';
 
 describe('API tokens', () => {
@@ -20,6 +20,21 @@ describe('API tokens', () => {
     const me = await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${res.body.token}`);
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ id: user.id, email: user.email, name: user.name, role: 'coordinator', organisation: null });
+  });
+
+  it('when a member of an organisation uses a token, then /me names its organisation', async () => {
+    const organisation = await buildApprovedOrganisation(t.db, { name: 'Łódź-Brücke e.V.' });
+    const user = await buildUser(t.db, 'applicant', { organisationId: organisation.id });
+    const token = await bearerToken(t.app, user.email, PASSWORD);
+    const me = await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: 'applicant',
+      organisation: { id: organisation.id, name: 'Łódź-Brücke e.V.' },
+    });
   });
 
   it('when the token is stored, then only its hash is in the database', async () => {

@@ -51,7 +51,7 @@ describe('application pages', () => {
     return request(t.app).post(path).set('Cookie', cookie).type('form').send({ ...body, _csrf: token });
   };
 
-  it('when a provider fills the form with German amounts, then the draft stores cents and the case page shows euros', async () => {
+  it('when a provider fills the form with German amounts, then the draft stores cents and the case page shows euros, district and field', async () => {
     const res = await post(applicantCookie, '/antraege/neu', form);
     expect(res.status).toBe(303);
     const id = /\/antraege\/(\w+)$/.exec(String(res.headers.location))![1]!;
@@ -59,6 +59,8 @@ describe('application pages', () => {
     expect(row).toMatchObject({ totalCostCents: 200_000, requestedCents: 180_000, state: 'draft' });
     const show = await page(applicantCookie, `/antraege/${id}`);
     expect(show.text).toMatch(/2\.000,00\s€/);
+    expect(show.text).toContain('Rieth (Planungsraum Nord)');
+    expect(show.text).toContain('Nachbarschaft und Begegnung');
     expect(show.text).toContain('Der Entwurf FRL-2027-');
     expect(show.text).toContain('Vor dem Einreichen fehlt noch:');
     expect(show.text).toContain('Anlage fehlt: Kosten- und Finanzierungsplan.');
