@@ -43,6 +43,7 @@ import { applicationPagesRouter } from './cases/applications/pages-router';
 import { statementPagesRouter } from './cases/statements/pages-router';
 import { projectRoot } from './paths';
 import { planningApiRouter, planningPaths } from './planning/api-router';
+import { planningPagesRouter } from './planning/pages-router';
 
 export interface AppDeps {
   config: Config;
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(accountPagesRouter(services));
   app.use(applicationPagesRouter(services));
   app.use(statementPagesRouter(services));
+  app.use(planningPagesRouter(services));
 
   app.use(notFound);
   app.use(errorHandler);

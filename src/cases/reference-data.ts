@@ -46,7 +46,7 @@ export const slug = (name: string) =>
     .replace(/^-|-$/g, '');
 
 /** The programme every application belonged to before programmes existed; its code is its id. */
-export const FRL_SOZIALES = { id: 'FRL_SOZIALES', name: 'FRL Soziales – Förderrichtlinie zur Erfüllung sozialer Aufgaben' };
+export const FRL_SOZIALES = { id: 'FRL_SOZIALES', name: 'FRL Soziales' };
 
 export async function seedReferenceData(db: Db): Promise<void> {
   if ((await db.programme.count()) === 0) {

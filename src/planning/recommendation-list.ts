@@ -18,6 +18,10 @@ export interface RecommendationRow {
   late: boolean;
 }
 
+/** The priority rule in words, printed on the list so the committee can follow the order. */
+export const PRIORITY_RULE =
+  'höherer Sozialindex des Ortsteils zuerst (Erfurter Sozialindex des Förderjahres oder der letzte davor); bei gleichem Index der früher eingereichte Antrag; dann das Aktenzeichen.';
+
 /**
  * The priority of the committee's list, as the guideline weighs it: projects in districts with
  * a higher social index first (DOMAIN.md); among equals the earlier submission; then the

@@ -10,6 +10,7 @@ import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
 import { applicationSteps, nextAction } from './progress';
 import { applicationAttachmentKinds, costCategories, financingTypes } from './schemas';
+import { casePlanning } from '../../planning/case-planning';
 
 export async function referenceLists(db: Db) {
   const [districts, fields] = await Promise.all([
@@ -28,7 +29,7 @@ export async function referenceLists(db: Db) {
 
 /** Everything the application page shows, for any role; the template decides nothing about rules. */
 export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor, row: CaseRow, requiredAttachments: string[]) {
-  const [base, lists] = await Promise.all([casePageBase(db, kind, actor, row, applicationAttachmentKinds), referenceLists(db)]);
+  const [base, lists, planning] = await Promise.all([casePageBase(db, kind, actor, row, applicationAttachmentKinds), referenceLists(db), casePlanning(db, actor, row)]);
   const data = applicationDataOf(row);
   const totals = totalsOf(data);
   const context = JSON.parse(row.context) as ApplicationContext;
@@ -37,6 +38,7 @@ export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor,
     ...base,
     basePath: '/antraege',
     data,
+    planning,
     districtName: data.districtId ? lists.districtName.get(data.districtId) : undefined,
     fieldName: data.fieldOfActionId ? lists.fieldName.get(data.fieldOfActionId) : undefined,
     financingLabel: data.financingType ? t(`labels.financingTypes.${data.financingType}`) : undefined,
