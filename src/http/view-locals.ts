@@ -18,16 +18,24 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
         home,
         { href: '/antraege', label: t('nav.inbox') },
         { href: '/stellungnahmen', label: t('nav.statements') },
+        { href: '/foerderrunden', label: t('nav.rounds') },
         { href: '/admin/organisationen', label: t('nav.organisations') },
       ];
     case 'head':
-      return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/stellungnahmen', label: t('nav.statements') }];
+      return [
+        home,
+        { href: '/antraege', label: t('nav.inbox') },
+        { href: '/stellungnahmen', label: t('nav.statements') },
+        { href: '/foerderrunden', label: t('nav.rounds') },
+      ];
     case 'admin':
       return [
         home,
         { href: '/admin/organisationen', label: t('nav.organisations') },
         { href: '/admin/benutzer', label: t('nav.users') },
         { href: '/admin/behoerde', label: t('nav.authority') },
+        { href: '/admin/foerderprogramme', label: t('nav.programmes') },
+        { href: '/admin/ortsteile', label: t('nav.districts') },
       ];
   }
 }

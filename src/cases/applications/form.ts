@@ -53,6 +53,8 @@ export function formToApplicationInput(body: Body): Record<string, unknown> {
     contactName: str(body.contactName),
     contactEmail: str(body.contactEmail),
     contactPhone: str(body.contactPhone),
+    // Only a draft's form has the field; without it the round stays as it is.
+    roundId: 'roundId' in body ? str(body.roundId) : undefined,
   };
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
@@ -82,6 +84,7 @@ export function applicationFormValues(data: ApplicationData, extraRows = EMPTY_C
     contactName: data.contactName ?? '',
     contactEmail: data.contactEmail ?? '',
     contactPhone: data.contactPhone ?? '',
+    roundId: data.roundId ?? '',
   };
 }
 

@@ -10,6 +10,7 @@ import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
 import { applicationSteps, nextAction } from './progress';
 import { applicationAttachmentKinds, costCategories, financingTypes } from './schemas';
+import { casePlanning } from '../../planning/case-planning';
 
 export async function referenceLists(db: Db) {
   const [districts, fields] = await Promise.all([
@@ -39,7 +40,11 @@ async function referenceNames(db: Db, data: { districtId?: string | null; fieldO
 /** Everything the application page shows, for any role; the template decides nothing about rules. */
 export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor, row: CaseRow, requiredAttachments: string[]) {
   const data = applicationDataOf(row);
-  const [base, names] = await Promise.all([casePageBase(db, kind, actor, row, applicationAttachmentKinds), referenceNames(db, data)]);
+  const [base, names, planning] = await Promise.all([
+    casePageBase(db, kind, actor, row, applicationAttachmentKinds),
+    referenceNames(db, data),
+    casePlanning(db, actor, row),
+  ]);
   const totals = totalsOf(data);
   const context = JSON.parse(row.context) as ApplicationContext;
   const decisionEvent = latestOf(base.details.history, row.state === 'rejected' ? 'REJECT' : 'APPROVE');
@@ -48,6 +53,7 @@ export async function applicationPageModel(db: Db, kind: CaseKind, actor: Actor,
     basePath: '/antraege',
     data,
     ...names,
+    planning,
     financingLabel: data.financingType ? t(`labels.financingTypes.${data.financingType}`) : undefined,
     costRows: (data.costItems ?? []).map((i) => ({ category: t(`labels.costCategories.${i.category}`), description: i.description, amount: formatEuro(i.amountCents) })),
     totals: {

@@ -23,6 +23,7 @@ import { updateApplication } from './update-application';
 import { applicationFormValues, formToApplicationInput, submittedFormValues, summaryWithCostRowLabels } from './form';
 import { applicationPageModel, referenceLists } from './page-model';
 import { applicationDataOf } from './data';
+import { roundChoices } from '../../planning/round-choices';
 
 type Body = Record<string, unknown>;
 const BASE = '/antraege';
@@ -42,7 +43,9 @@ export function applicationPagesRouter(services: Services): Router {
   const renderForm = async (res: Response, row: CaseRow | null, values: unknown, errors: unknown[] = [], status = 200) => {
     const lists = await referenceLists(db);
     const summary = summaryWithCostRowLabels(errors as { field: string; message: string }[]);
-    res.status(status).render('pages/applications/form', { row, values, errors, summary, ...lists });
+    // The round is chosen while the application is a draft; it is settled at submission.
+    const roundItems = !row || row.state === 'draft' ? await roundChoices(db, todayInBerlin(clock.now())) : [];
+    res.status(status).render('pages/applications/form', { row, values, errors, summary, roundItems, ...lists });
   };
 
   router.use(BASE, requireUser);
