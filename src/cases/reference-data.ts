@@ -3,8 +3,8 @@ import type { Db } from '../db/client';
 /**
  * Default reference data: neighbourhoods (Ortsteile) grouped into six planning areas, and
  * fields of action. The grouping is a schematic default, not the city's official assignment;
- * a city replaces both lists with its own (admin management and CSV import follow with the
- * planning issue). Seeded into an empty table at start.
+ * a city replaces both lists with its own (admins manage Ortsteile at /admin/ortsteile, also by
+ * CSV import). Seeded into an empty table at start, as is the FRL Soziales programme.
  */
 export const erfurtDistricts: { name: string; planningArea: string }[] = [
   ...['Altstadt', 'Löbervorstadt', 'Brühlervorstadt', 'Andreasvorstadt', 'Johannesvorstadt', 'Krämpfervorstadt', 'Daberstedt'].map(
@@ -36,7 +36,7 @@ export const erfurtFieldsOfAction: string[] = [
   'Bildung und Beratung',
 ];
 
-const slug = (name: string) =>
+export const slug = (name: string) =>
   name
     .toLowerCase()
     .normalize('NFKD')
@@ -45,7 +45,13 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** The programme every application belonged to before programmes existed; its code is its id. */
+export const FRL_SOZIALES = { id: 'FRL_SOZIALES', name: 'FRL Soziales – Förderrichtlinie zur Erfüllung sozialer Aufgaben' };
+
 export async function seedReferenceData(db: Db): Promise<void> {
+  if ((await db.programme.count()) === 0) {
+    await db.programme.create({ data: FRL_SOZIALES });
+  }
   if ((await db.district.count()) === 0) {
     await db.district.createMany({ data: erfurtDistricts.map((d) => ({ id: slug(d.name), ...d })) });
   }

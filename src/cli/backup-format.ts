@@ -21,8 +21,13 @@ export const BACKUP_TABLES = [
   { model: 'rateLimiterFlexible', key: 'key' },
   { model: 'auditEvent', key: 'id' },
   { model: 'district', key: 'id' },
+  { model: 'districtIndicator', key: 'id' },
   { model: 'fieldOfAction', key: 'id' },
+  { model: 'programme', key: 'id' },
+  { model: 'fundingRound', key: 'id' },
+  { model: 'committeeResolution', key: 'id' },
   { model: 'case', key: 'id' },
+  { model: 'committeeOutcome', key: 'id' },
   { model: 'counter', key: 'key' },
   { model: 'attachment', key: 'id' },
   { model: 'comment', key: 'id' },
@@ -34,7 +39,7 @@ export const BACKUP_TABLES = [
 export type BackupModel = (typeof BACKUP_TABLES)[number]['model'];
 
 /** Tables the portal fills by itself on start; rows there do not make a database "in use". */
-export const SEEDED_TABLES: readonly BackupModel[] = ['district', 'fieldOfAction', 'authorityProfile'];
+export const SEEDED_TABLES: readonly BackupModel[] = ['district', 'fieldOfAction', 'programme', 'authorityProfile'];
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;

@@ -1,6 +1,7 @@
 import { hashPassword } from '../accounts/passwords';
 import type { Role } from '../accounts/roles';
 import type { Db } from './client';
+import { seedDemoPlanning } from './demo-planning';
 
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 
@@ -11,7 +12,7 @@ export const demoAccounts: { email: string; name: string; role: Role }[] = [
   { email: 'admin@demo.foerderportal.de', name: 'Max Administrator', role: 'admin' },
 ];
 
-/** Seeds demo accounts and a demo organisation into an empty database; returns whether it did. */
+/** Seeds demo accounts, a demo organisation, funding rounds and district figures into an empty database; returns whether it did. */
 export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -36,6 +37,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         data: { ...account, passwordHash, organisationId: account.role === 'applicant' ? organisation.id : null },
       });
     }
+    await seedDemoPlanning(tx);
   });
   return true;
 }

@@ -88,6 +88,12 @@ describe('npm run admin -- backup / restore', () => {
     expect((await sendEvent(t, head, app.id, { type: 'APPROVE', amount: '9000.00', rationale: 'Teilweise.' })).status).toBe(200);
     await t.app.services.jobs.drain();
     await t.db.invitation.create({ data: { tokenHash: 'hash-of-invitation', email: 'neu@verein.example', organisationId: member.organisationId!, invitedById: member.id, expiresAt: new Date('2027-01-01T00:00:00Z') } });
+    // Planning rows: a round the case belongs to, a district figure and a committee resolution on it.
+    const round = await t.db.fundingRound.create({ data: { programmeId: 'FRL_SOZIALES', year: 2027, deadline: '2026-09-30', budgetCents: 3_500_000, committedCents: 900_000 } });
+    await t.db.case.update({ where: { id: app.id }, data: { roundId: round.id } });
+    await t.db.districtIndicator.create({ data: { districtId: 'rieth', year: 2027, socialIndex: 78.25, inhabitants: 6400 } });
+    const resolution = await t.db.committeeResolution.create({ data: { roundId: round.id, number: 'DS 0815/26', date: '2026-11-20', createdById: headUser.id } });
+    await t.db.committeeOutcome.create({ data: { resolutionId: resolution.id, caseId: app.id, outcome: 'endorsed', note: 'Einstimmig' } });
     // A refused sign-in leaves a throttling counter.
     await request(t.app).post('/api/v1/auth/tokens').send({ email: member.email, password: 'falsch-falsch-falsch' });
     source = await everyRow(t.db);
