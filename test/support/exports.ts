@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 
 /** Collects a binary response body (supertest buffers text only). */
-export function binaryParser(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void): void {
+export function binaryParser(res: { on(event: string, listener: (chunk?: Buffer) => void): unknown }, done: (err: Error | null, body: unknown) => void): void {
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('data', (chunk) => chunks.push(chunk!));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
@@ -52,7 +52,7 @@ export function csvRecords(res: Response): Record<string, string>[] {
 /** An XLSX download read back with exceljs: the first sheet's rows as objects of cell values. */
 export async function xlsxRecords(res: Response): Promise<{ sheet: ExcelJS.Worksheet; rows: Record<string, ExcelJS.Cell>[] }> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as Buffer);
+  await workbook.xlsx.load(res.body as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
   const rows: Record<string, ExcelJS.Cell>[] = [];

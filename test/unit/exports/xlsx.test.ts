@@ -9,7 +9,7 @@ async function written<R>(columns: ExportColumn<R>[], rows: R[]): Promise<ExcelJ
   stream.on('data', (c: Buffer) => chunks.push(c));
   await writeXlsx(stream, 'Anträge: Liste/2027', columns, rows);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks));
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   return workbook.worksheets[0]!;
 }
 
