@@ -42,6 +42,8 @@ import { createFileStorage } from './documents/storage';
 import { applicationPagesRouter } from './cases/applications/pages-router';
 import { statementPagesRouter } from './cases/statements/pages-router';
 import { projectRoot } from './paths';
+import { reportPaths, reportsApiRouter } from './reports/api-router';
+import { reportPagesRouter } from './reports/pages-router';
 
 export interface AppDeps {
   config: Config;
@@ -95,7 +97,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
   app.use(noStore);
-  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths, verifyPaths]));
+  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths, verifyPaths, reportPaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -124,6 +126,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/api/v1', accountsApiRouter(services));
   app.use('/api/v1', caseApiRouter(services, applicationSpec));
   app.use('/api/v1', caseApiRouter(services, statementSpec));
+  app.use('/api/v1', reportsApiRouter(services));
   app.use(noticesRouter(services));
   app.use(verifyRouter(services));
   app.use(authorityPagesRouter(services));
@@ -132,6 +135,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(accountPagesRouter(services));
   app.use(applicationPagesRouter(services));
   app.use(statementPagesRouter(services));
+  app.use(reportPagesRouter(services));
 
   app.use(notFound);
   app.use(errorHandler);

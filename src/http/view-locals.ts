@@ -9,7 +9,7 @@ interface NavItem {
 
 export function navigationFor(user: CurrentUser | undefined): NavItem[] {
   const home = { href: '/', label: t('nav.home') };
-  if (!user) return [home, { href: '/registrieren', label: t('nav.register') }];
+  if (!user) return [home, { href: '/transparenz', label: t('nav.transparency') }, { href: '/registrieren', label: t('nav.register') }];
   switch (user.role) {
     case 'applicant':
       return [home, { href: '/antraege', label: t('nav.applications') }, { href: '/stellungnahmen', label: t('nav.statements') }];
@@ -19,15 +19,18 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
         { href: '/antraege', label: t('nav.inbox') },
         { href: '/stellungnahmen', label: t('nav.statements') },
         { href: '/admin/organisationen', label: t('nav.organisations') },
+        { href: '/berichte', label: t('nav.reports') },
       ];
     case 'head':
-      return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/stellungnahmen', label: t('nav.statements') }];
+      return [home, { href: '/antraege', label: t('nav.inbox') }, { href: '/stellungnahmen', label: t('nav.statements') }, { href: '/berichte', label: t('nav.reports') }];
     case 'admin':
       return [
         home,
         { href: '/admin/organisationen', label: t('nav.organisations') },
         { href: '/admin/benutzer', label: t('nav.users') },
         { href: '/admin/behoerde', label: t('nav.authority') },
+        { href: '/berichte', label: t('nav.reports') },
+        { href: '/admin/karte', label: t('nav.map') },
       ];
   }
 }
