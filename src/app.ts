@@ -42,6 +42,7 @@ import { createFileStorage } from './documents/storage';
 import { applicationPagesRouter } from './cases/applications/pages-router';
 import { statementPagesRouter } from './cases/statements/pages-router';
 import { projectRoot } from './paths';
+import { planningApiRouter, planningPaths } from './planning/api-router';
 import { reportPaths, reportsApiRouter } from './reports/api-router';
 import { reportPagesRouter } from './reports/pages-router';
 
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
   app.use(noStore);
-  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), noticePaths, verifyPaths, reportPaths]));
+  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), planningPaths, noticePaths, verifyPaths, reportPaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/api/v1', accountsApiRouter(services));
   app.use('/api/v1', caseApiRouter(services, applicationSpec));
   app.use('/api/v1', caseApiRouter(services, statementSpec));
+  app.use('/api/v1', planningApiRouter(services));
   app.use('/api/v1', reportsApiRouter(services));
   app.use(noticesRouter(services));
   app.use(verifyRouter(services));

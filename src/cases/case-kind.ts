@@ -39,6 +39,17 @@ export interface CaseKind {
   /** Validates an event's payload (422) and converts it to what the machine expects. */
   parseEvent(type: string, body: unknown, ctx: { row: CaseRow; now: Date }): Record<string, unknown>;
   checkSubmission(tx: Tx, row: CaseRow): Promise<SubmissionCheck>;
+  /**
+   * Work an accepted event does in the engine's own transaction, before the case row is written
+   * (the round and budget of an application); throws to refuse the event with nothing written.
+   * Returns further columns to write.
+   */
+  inTransaction?(
+    tx: Tx,
+    type: string,
+    payload: Record<string, unknown>,
+    ctx: { actor: Actor; now: Date; row: CaseRow },
+  ): Promise<Record<string, unknown>>;
   /** Columns an accepted event changes besides state, context and version. */
   columnsFor(
     type: string,

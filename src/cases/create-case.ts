@@ -15,6 +15,7 @@ export interface CaseColumns {
   totalCostCents: number;
   requestedCents: number;
   deadline?: string | null;
+  roundId?: string | null;
 }
 
 /** A member of a freier Träger starts a draft of any kind; the kind supplies data, columns and reference. */

@@ -25,5 +25,7 @@ export function applicationColumns(data: ApplicationData) {
     fieldOfActionId: data.fieldOfActionId ?? null,
     totalCostCents: totals.totalCostCents,
     requestedCents: totals.requestedCents,
+    // Only a choice present in the data is written, so a PATCH without it keeps the round.
+    ...(data.roundId !== undefined ? { roundId: data.roundId } : {}),
   };
 }

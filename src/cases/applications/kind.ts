@@ -18,6 +18,9 @@ import { reviewColumns, submissionPrerequisites } from '../review-columns';
 import { applicationDataOf, totalsOf } from './data';
 import { missingParts } from './completeness';
 import { eventSchemas } from './schemas';
+import { assignRound } from '../../planning/assign-round';
+import { commitToBudget } from '../../planning/commit-budget';
+import { assertCommitteeCovers } from '../../planning/committee-gate';
 
 export const mayAttemptApplicationEvent = reviewPolicy({
   applicant: ['SUBMIT', 'RESUBMIT', 'WITHDRAW'],
@@ -62,6 +65,18 @@ export function applicationKind(options: { requiredAttachments: string[] }): Cas
       const missing = missingParts(data, await submissionPrerequisites(tx, row), options.requiredAttachments);
       const totals = totalsOf(data);
       return { missing, facts: { missing: missing.map((m) => m.path), fundingGapCents: totals.fundingGapCents, requestedCents: totals.requestedCents } };
+    },
+
+    // A submission joins its round (late ones refused or flagged); an approval passes the
+    // committee gate and commits its amount against the round's budget, all or nothing.
+    async inTransaction(tx, type, payload, { row, now }) {
+      if (type === 'SUBMIT') return assignRound(tx, row, now);
+      if (type === 'APPROVE' && row.roundId) {
+        const amount = payload.amount as number;
+        await assertCommitteeCovers(tx, row, amount);
+        await commitToBudget(tx, row.roundId, amount, now);
+      }
+      return {};
     },
 
     columnsFor(type, payload, ctx) {

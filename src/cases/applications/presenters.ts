@@ -29,6 +29,8 @@ export const applicationResponse = casePartsResponse
     contactName: z.string().nullable(),
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
+    roundId: z.string().nullable().meta({ description: 'The funding round: chosen in the draft, or the open round assigned at submission' }),
+    late: z.boolean().meta({ description: 'Submitted after the round deadline, under a round that flags late applications' }),
     totals: z.object({ totalCost: money, requestedAmount: money, fundingGap: money }),
     recommendation: z.object({ recommendation: z.enum(['approve', 'reject']), amount: money.nullable(), rationale: z.string() }).nullable(),
     decision: z
@@ -62,6 +64,8 @@ export function presentApplication(row: CaseRow, details: CaseDetails, allowedEv
     contactName: data.contactName ?? null,
     contactEmail: data.contactEmail ?? null,
     contactPhone: data.contactPhone ?? null,
+    roundId: row.roundId,
+    late: row.late,
     totals: {
       totalCost: toApiMoney(totals.totalCostCents),
       requestedAmount: toApiMoney(totals.requestedCents),

@@ -55,6 +55,8 @@ export const applicationDraftInput = z
     contactName: optionalText(200),
     contactEmail: z.preprocess((v) => (v === '' ? undefined : v), email().optional()),
     contactPhone: optionalText(50),
+    // The funding round applied for; null or left out: the programme's open round at submission.
+    roundId: z.preprocess((v) => (v === '' ? null : v), z.string().max(100).nullable().optional()),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -83,6 +85,7 @@ export interface ApplicationData {
   contactName?: string;
   contactEmail?: string;
   contactPhone?: string;
+  roundId?: string | null;
 }
 
 export const eventSchemas = {

@@ -22,6 +22,11 @@ export async function toApplicationData(db: Db | Tx, input: ApplicationDraftInpu
     if ('id' in found) data.fieldOfActionId = found.id;
     else errors.push(found.error);
   }
+  if (input.roundId !== undefined) {
+    if (input.roundId === null) data.roundId = null;
+    else if (await db.fundingRound.findUnique({ where: { id: input.roundId }, select: { id: true } })) data.roundId = input.roundId;
+    else errors.push({ path: 'roundId', message: t('planning.unknownRound') });
+  }
   if (errors.length > 0) throw new AppError('invalid', t('errors.422.detail'), { errors });
   const copy = ['title', 'summary', 'periodStart', 'periodEnd', 'financingType', 'subGoals', 'projectElements', 'contactName', 'contactEmail', 'contactPhone'] as const;
   for (const key of copy) {

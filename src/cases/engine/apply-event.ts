@@ -25,7 +25,8 @@ export function checkIfMatch(row: { version: number }, ifMatch: number | undefin
 /**
  * The one recipe for moving a case (ARCHITECTURE.md): load what the caller may see (404),
  * authorise (403), validate the payload (422), ask the machine (409), then in one transaction
- * compare-and-swap the row on its version, append the audit event and enqueue the side effects.
+ * compare-and-swap the row on its version, append the audit event and enqueue the side effects;
+ * the kind's own transactional work (an application's round and budget) joins that transaction.
  */
 export async function applyEvent(options: {
   db: Db;
@@ -65,7 +66,8 @@ export async function applyEvent(options: {
     const decision = kind.decide(persistedOf(kind, row), { ...payload, ...(facts ? { facts } : {}), type, actor });
     if (!decision.ok) throw new AppError('conflict', t('errors.409.detail'));
 
-    const columns = kind.columnsFor(type, payload, { actor, now, row, next: decision.next });
+    const extra = kind.inTransaction ? await kind.inTransaction(tx, type, payload, { actor, now, row }) : {};
+    const columns = { ...kind.columnsFor(type, payload, { actor, now, row, next: decision.next }), ...extra };
     const { count } = await tx.case.updateMany({
       where: { id: row.id, version: row.version },
       data: {
