@@ -44,6 +44,8 @@ import { statementPagesRouter } from './cases/statements/pages-router';
 import { projectRoot } from './paths';
 import { planningApiRouter, planningPaths } from './planning/api-router';
 import { planningPagesRouter } from './planning/pages-router';
+import { reportPaths, reportsApiRouter } from './reports/api-router';
+import { reportPagesRouter } from './reports/pages-router';
 
 export interface AppDeps {
   config: Config;
@@ -97,7 +99,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/assets/kern', express.static(join(ROOT, 'node_modules', '@kern-ux', 'native', 'dist'), staticOptions));
   app.use('/assets', express.static(join(ROOT, 'public'), staticOptions));
   app.use(noStore);
-  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), planningPaths, noticePaths, verifyPaths]));
+  app.use(operationsRouter(services, [authPaths, accountPaths, caseApiPaths(applicationSpec), caseApiPaths(statementSpec), planningPaths, noticePaths, verifyPaths, reportPaths]));
 
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use('/api/v1', caseApiRouter(services, applicationSpec));
   app.use('/api/v1', caseApiRouter(services, statementSpec));
   app.use('/api/v1', planningApiRouter(services));
+  app.use('/api/v1', reportsApiRouter(services));
   app.use(noticesRouter(services));
   app.use(verifyRouter(services));
   app.use(authorityPagesRouter(services));
@@ -136,6 +139,7 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(applicationPagesRouter(services));
   app.use(statementPagesRouter(services));
   app.use(planningPagesRouter(services));
+  app.use(reportPagesRouter(services));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -12,7 +12,9 @@ export type AccountAction =
   | 'organisation:approve'
   | 'organisation:view'
   | 'organisation:invite'
-  | 'inbox:view';
+  | 'inbox:view'
+  | 'reports:view'
+  | 'map:manage';
 
 /**
  * The policy for accounts: pure, so that pages, API and tests share one answer.
@@ -30,5 +32,9 @@ export function can(actor: Actor, action: AccountAction, organisationId?: string
       return actor.role === 'applicant' && actor.organisationId !== null && actor.organisationId === organisationId;
     case 'inbox:view':
       return actor.role === 'coordinator' || actor.role === 'head';
+    case 'reports:view':
+      return actor.role === 'coordinator' || actor.role === 'head' || actor.role === 'admin';
+    case 'map:manage':
+      return actor.role === 'admin';
   }
 }

@@ -11,6 +11,7 @@ import { moveCaseCount } from './case-counts';
 export interface CaseColumns {
   title: string;
   districtId: string | null;
+  fieldOfActionId?: string | null;
   totalCostCents: number;
   requestedCents: number;
   deadline?: string | null;

@@ -13,15 +13,17 @@ export const listQuery = z.object({
 });
 export type ListQuery = z.output<typeof listQuery>;
 
-/** A page of the cases the caller may see, newest change first; `state` may list several. */
-export async function listCases(options: {
+export interface ListOptions {
   db: Db;
   actor: Actor;
   kind: string;
   query: ListQuery;
   extraWhere?: Record<string, unknown>;
   orderBy?: Record<string, 'asc' | 'desc'>[];
-}) {
+}
+
+/** The filter of a list: what the caller may see, narrowed by state, search and the page's group. */
+export async function listWhere(options: Omit<ListOptions, 'orderBy'>): Promise<Record<string, unknown>> {
   const { db, actor, kind, query } = options;
   const states = query.state ? query.state.split(',').filter(Boolean) : [];
   const search = !query.q
@@ -29,12 +31,19 @@ export async function listCases(options: {
     : needsLiteralLike(query.q)
       ? { id: { in: await idsContainingLiterally(db, kind, query.q) } }
       : { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q.toUpperCase() } }] };
-  const where = {
+  return {
     ...visibleCasesWhere(actor, kind),
     ...(states.length ? { state: { in: states } } : {}),
     ...search,
     ...options.extraWhere,
   };
+}
+
+/** A page of the cases the caller may see, newest change first; `state` may list several. */
+export async function listCases(options: ListOptions) {
+  const { db, actor, kind, query } = options;
+  const states = query.state ? query.state.split(',').filter(Boolean) : [];
+  const where = await listWhere(options);
   // Staff lists filtered by state alone take their total from the kept counts (case-counts.ts);
   // a search, a provider's own cases or a finer filter count their rows.
   const extraStates = statesFilteredBy(options.extraWhere ?? {});

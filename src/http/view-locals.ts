@@ -9,7 +9,7 @@ interface NavItem {
 
 export function navigationFor(user: CurrentUser | undefined): NavItem[] {
   const home = { href: '/', label: t('nav.home') };
-  if (!user) return [home, { href: '/registrieren', label: t('nav.register') }];
+  if (!user) return [home, { href: '/transparenz', label: t('nav.transparency') }, { href: '/registrieren', label: t('nav.register') }];
   switch (user.role) {
     case 'applicant':
       return [home, { href: '/antraege', label: t('nav.applications') }, { href: '/stellungnahmen', label: t('nav.statements') }];
@@ -20,6 +20,7 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
         { href: '/stellungnahmen', label: t('nav.statements') },
         { href: '/foerderrunden', label: t('nav.rounds') },
         { href: '/admin/organisationen', label: t('nav.organisations') },
+        { href: '/berichte', label: t('nav.reports') },
       ];
     case 'head':
       return [
@@ -27,6 +28,7 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
         { href: '/antraege', label: t('nav.inbox') },
         { href: '/stellungnahmen', label: t('nav.statements') },
         { href: '/foerderrunden', label: t('nav.rounds') },
+        { href: '/berichte', label: t('nav.reports') },
       ];
     case 'admin':
       return [
@@ -36,6 +38,8 @@ export function navigationFor(user: CurrentUser | undefined): NavItem[] {
         { href: '/admin/behoerde', label: t('nav.authority') },
         { href: '/admin/foerderprogramme', label: t('nav.programmes') },
         { href: '/admin/ortsteile', label: t('nav.districts') },
+        { href: '/berichte', label: t('nav.reports') },
+        { href: '/admin/karte', label: t('nav.map') },
       ];
   }
 }

@@ -22,6 +22,7 @@ export function applicationColumns(data: ApplicationData) {
   return {
     title: data.title ?? '',
     districtId: data.districtId ?? null,
+    fieldOfActionId: data.fieldOfActionId ?? null,
     totalCostCents: totals.totalCostCents,
     requestedCents: totals.requestedCents,
     // Only a choice present in the data is written, so a PATCH without it keeps the round.

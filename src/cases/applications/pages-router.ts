@@ -11,6 +11,10 @@ import type { Actor } from '../../auth/policy';
 import type { Services } from '../../services';
 import { loadVisibleCase } from '../engine/load-case';
 import { listCases, listQuery } from '../list-cases';
+import { exportCases } from '../export-cases';
+import { exportFormatOf } from '../../exports/table';
+import { sendExport } from '../../exports/send-export';
+import { exportQueryOf } from '../../http/export-query';
 import { inboxCounts, inboxGroups } from '../inbox';
 import { formatEuro } from '../money';
 import { casePagesRouter, eventBodyFrom } from '../case-pages-router';
@@ -54,6 +58,11 @@ export function applicationPagesRouter(services: Services): Router {
     const query = parse(listQuery, req.query);
     const groups = actor(req).role === 'applicant' ? [] : inboxGroups(actor(req));
     const group = groups.find((g) => g.key === req.query.gruppe);
+    const format = exportFormatOf(req.query.format);
+    if (format) {
+      const fileStem = group ? `antraege-${group.key}` : 'antraege';
+      return sendExport(res, format, await exportCases({ db, actor: actor(req), kind: 'application', query, extraWhere: group?.where, fileStem, now: clock.now() }));
+    }
     const result = await listCases({ db, actor: actor(req), kind: 'application', query, extraWhere: group?.where });
     const counts = groups.length ? await inboxCounts(db, actor(req), 'application') : [];
     res.render('pages/applications/list', {
@@ -64,6 +73,7 @@ export function applicationPagesRouter(services: Services): Router {
       query,
       today: todayInBerlin(clock.now()),
       pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+      exportQuery: exportQueryOf(req),
     });
   });
 

@@ -10,7 +10,11 @@ import { actorOf } from '../../auth/current-user';
 import type { Actor } from '../../auth/policy';
 import type { Services } from '../../services';
 import { loadVisibleCase } from '../engine/load-case';
-import { listCases, listQuery } from '../list-cases';
+import { listCases, listQuery, type ListOptions } from '../list-cases';
+import { exportCases } from '../export-cases';
+import { exportFormatOf } from '../../exports/table';
+import { sendExport } from '../../exports/send-export';
+import { exportQueryOf } from '../../http/export-query';
 import { EDITABLE_STATES } from '../update-case';
 import { casePagesRouter, eventBodyFrom } from '../case-pages-router';
 import type { CaseRow } from '../case-kind';
@@ -71,7 +75,7 @@ export function statementPagesRouter(services: Services): Router {
   router.get(BASE, ...requireRole('applicant', 'coordinator', 'head', 'admin'), async (req, res) => {
     const query = parse(listQuery, req.query);
     const open = req.query.offen !== '0';
-    const result = await listCases({
+    const listOptions: ListOptions = {
       db,
       actor: actor(req),
       kind: 'statement',
@@ -79,7 +83,10 @@ export function statementPagesRouter(services: Services): Router {
       extraWhere: actor(req).role !== 'applicant' && open ? { state: { in: ['submitted', 'in_review', 'changes_requested', 'awaiting_approval'] } } : undefined,
       // Staff work to the other funder's deadline: the most urgent first.
       orderBy: actor(req).role === 'applicant' ? undefined : [{ deadline: 'asc' }, { updatedAt: 'desc' }],
-    });
+    };
+    const format = exportFormatOf(req.query.format);
+    if (format) return sendExport(res, format, await exportCases({ ...listOptions, fileStem: open && actor(req).role !== 'applicant' ? 'stellungnahmen-offen' : 'stellungnahmen', now: clock.now() }));
+    const result = await listCases(listOptions);
     const today = todayInBerlin(clock.now());
     res.render('pages/statements/list', {
       result,
@@ -92,6 +99,7 @@ export function statementPagesRouter(services: Services): Router {
       open,
       query,
       pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+      exportQuery: exportQueryOf(req),
     });
   });
 

@@ -10,6 +10,8 @@ describe('account policy', () => {
     'organisation:view': ['applicant', 'coordinator', 'head', 'admin'],
     'organisation:invite': ['applicant'],
     'inbox:view': ['coordinator', 'head'],
+    'reports:view': ['coordinator', 'head', 'admin'],
+    'map:manage': ['admin'],
   };
 
   for (const [action, allowed] of Object.entries(expected) as [AccountAction, Role[]][]) {

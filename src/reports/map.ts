@@ -1,0 +1,79 @@
+import { t } from '../i18n/t';
+import type { DistrictShape } from './geojson';
+import { COLOURS, MAP_CLASSES, esc, r1, svgOpen } from './svg';
+
+export interface MapArea {
+  districtId: string;
+  name: string;
+  /** The class (index into the legend) that colours the area; null for "no value". */
+  classIndex: number | null;
+  valueLabel: string;
+}
+
+export interface MapLegend {
+  label: string;
+  colour: string;
+}
+
+export const NO_VALUE_COLOUR = '#ffffff';
+
+/** Colours for `count` classes from the five-step scale, light to dark. */
+export function classColours(count: number): string[] {
+  if (count === 3) return [MAP_CLASSES[0]!, MAP_CLASSES[2]!, MAP_CLASSES[4]!];
+  return MAP_CLASSES.slice(MAP_CLASSES.length - count);
+}
+
+/**
+ * A choropleth of the Ortsteile as SVG: the shapes projected equirectangularly (longitudes
+ * shortened by the cosine of the mean latitude, fine at city scale), each area filled by its
+ * class and titled with its name and value, plus the legend. Areas without a shape are left out
+ * of the map, never out of the table beside it.
+ */
+export function districtMap(options: { id: string; title: string; desc: string; shapes: DistrictShape[]; areas: MapArea[]; legend: MapLegend[] }): string {
+  const areas = new Map(options.areas.map((a) => [a.districtId, a]));
+  const shapes = options.shapes.filter((s) => areas.has(s.districtId));
+  const positions = shapes.flatMap((s) => s.polygons.flat(2));
+  const width = 640;
+  const legendHeight = 24 * (options.legend.length + 1) + 10;
+  if (positions.length === 0) return '';
+  const lons = positions.map((p) => p[0]);
+  const lats = positions.map((p) => p[1]);
+  const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max((maxLon - minLon) * k, 1e-9);
+  const spanY = Math.max(maxLat - minLat, 1e-9);
+  const scale = (width - 20) / spanX;
+  const mapHeight = r1(spanY * scale) + 20;
+  const project = ([lon, lat]: [number, number]) => `${r1(10 + (lon - minLon) * k * scale)},${r1(10 + (maxLat - lat) * scale)}`;
+  const parts = [svgOpen(options.id, width, mapHeight + legendHeight, options.title, options.desc)];
+  for (const shape of shapes) {
+    const area = areas.get(shape.districtId)!;
+    const d = shape.polygons.map((polygon) => polygon.map((ring) => `M${ring.map(project).join('L')}Z`).join('')).join('');
+    const fill = area.classIndex === null ? NO_VALUE_COLOUR : (options.legend[area.classIndex]?.colour ?? NO_VALUE_COLOUR);
+    parts.push(`<path d="${d}" fill="${fill}" stroke="${COLOURS.text}" stroke-width="1" fill-rule="evenodd"><title>${esc(`${area.name}: ${area.valueLabel}`)}</title></path>`);
+  }
+  // Names inside the areas, at the centre of each shape's bounding box, where they fit.
+  for (const shape of shapes) {
+    const ring = shape.polygons[0]![0]!;
+    const xs = ring.map((p) => 10 + (p[0] - minLon) * k * scale);
+    const ys = ring.map((p) => 10 + (maxLat - p[1]) * scale);
+    const boxWidth = Math.max(...xs) - Math.min(...xs);
+    const area = areas.get(shape.districtId)!;
+    const dark = area.classIndex !== null && area.classIndex >= options.legend.length - 2 && options.legend.length > 1;
+    const size = Math.min(11, (boxWidth / Math.max(6, area.name.length)) * 1.7);
+    if (size < 6) continue;
+    parts.push(
+      `<text x="${r1((Math.max(...xs) + Math.min(...xs)) / 2)}" y="${r1((Math.max(...ys) + Math.min(...ys)) / 2 + 4)}" text-anchor="middle" font-size="${r1(size)}" fill="${dark ? '#ffffff' : COLOURS.text}" aria-hidden="true">${esc(area.name)}</text>`,
+    );
+  }
+  const legend = [...options.legend, { label: t('reports.map.noValue'), colour: NO_VALUE_COLOUR }];
+  legend.forEach((entry, i) => {
+    const y = mapHeight + 10 + i * 24;
+    parts.push(
+      `<rect x="10" y="${r1(y)}" width="22" height="16" fill="${entry.colour}" stroke="${COLOURS.text}" stroke-width="1"/>` +
+        `<text x="40" y="${r1(y + 13)}" font-size="13" fill="${COLOURS.text}">${esc(entry.label)}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
