@@ -94,6 +94,8 @@ describe('npm run admin -- backup / restore', () => {
     await t.db.districtIndicator.create({ data: { districtId: 'rieth', year: 2027, socialIndex: 78.25, inhabitants: 6400 } });
     const resolution = await t.db.committeeResolution.create({ data: { roundId: round.id, number: 'DS 0815/26', date: '2026-11-20', createdById: headUser.id } });
     await t.db.committeeOutcome.create({ data: { resolutionId: resolution.id, caseId: app.id, outcome: 'endorsed', note: 'Einstimmig' } });
+    // Uploaded district shapes for the map.
+    await t.db.mapLayer.create({ data: { id: 'districts', geoJson: '[{"districtId":"rieth","name":"Rieth","rings":[[[11.0,51.0],[11.1,51.0],[11.1,51.1],[11.0,51.0]]]}]', featureCount: 1, fileName: 'ortsteile.geojson', uploadedById: headUser.id } });
     // A refused sign-in leaves a throttling counter.
     await request(t.app).post('/api/v1/auth/tokens').send({ email: member.email, password: 'falsch-falsch-falsch' });
     source = await everyRow(t.db);
