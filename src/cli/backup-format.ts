@@ -34,6 +34,7 @@ export const BACKUP_TABLES = [
   { model: 'notice', key: 'id' },
   { model: 'outboxJob', key: 'id' },
   { model: 'authorityProfile', key: 'id' },
+  { model: 'authorityProfileRevision', key: 'id' },
   { model: 'mapLayer', key: 'id' },
 ] as const;
 

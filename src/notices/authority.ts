@@ -1,4 +1,4 @@
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import type { Authority } from './model';
 import { fillPlaceholders, standardNoticeTexts, type NoticeTexts } from './notice-texts';
 
@@ -32,10 +32,10 @@ export const defaultAuthority: Authority = {
 
 const PROFILE_ID = 'default';
 
-/** The authority as administrators last set it; notices copy it when rendered. */
-export async function loadAuthority(db: Db): Promise<Authority> {
-  const p = await db.authorityProfile.findUnique({ where: { id: PROFILE_ID } });
-  if (!p) return defaultAuthority;
+type ProfileRow = NonNullable<Awaited<ReturnType<Db['authorityProfile']['findUnique']>>>;
+type ProfileColumns = Omit<ProfileRow, 'logo' | 'logoMediaType' | 'updatedAt'>;
+
+function authorityOf(p: ProfileColumns, logo: { logo: Uint8Array | null; logoMediaType: string | null }): Authority {
   return {
     name: p.name,
     department: p.department,
@@ -57,10 +57,43 @@ export async function loadAuthority(db: Db): Promise<Authority> {
       dataProtection: p.dataProtectionText,
     }),
     proofOfUseMonths: p.proofOfUseMonths,
-    ...(p.logo && (p.logoMediaType === 'image/png' || p.logoMediaType === 'image/jpeg')
-      ? { logo: { mediaType: p.logoMediaType, bytes: new Uint8Array(p.logo) } }
+    ...(logo.logo && (logo.logoMediaType === 'image/png' || logo.logoMediaType === 'image/jpeg')
+      ? { logo: { mediaType: logo.logoMediaType, bytes: new Uint8Array(logo.logo) } }
       : {}),
   };
+}
+
+/** The authority as administrators last set it. */
+export async function loadAuthority(db: Db): Promise<Authority> {
+  const p = await db.authorityProfile.findUnique({ where: { id: PROFILE_ID } });
+  return p ? authorityOf(p, p) : defaultAuthority;
+}
+
+/**
+ * The authority as it stood at a moment: what a notice decided then prints, whenever a worker
+ * renders it. Without revisions (a profile never changed since it was seeded) that is the
+ * profile as it is.
+ */
+export async function loadAuthorityAsOf(db: Db, at: Date): Promise<Authority> {
+  const revision = await db.authorityProfileRevision.findFirst({ where: { validFrom: { lte: at } }, orderBy: { validFrom: 'desc' } });
+  return revision ? authorityOf(JSON.parse(revision.profile) as ProfileColumns, revision) : loadAuthority(db);
+}
+
+async function recordRevision(tx: Tx, validFrom: Date): Promise<void> {
+  const row = await tx.authorityProfile.findUnique({ where: { id: PROFILE_ID } });
+  if (!row) return;
+  const { logo, logoMediaType, updatedAt: _updatedAt, ...columns } = row;
+  await tx.authorityProfileRevision.create({ data: { validFrom, profile: JSON.stringify(columns), logo, logoMediaType } });
+}
+
+/**
+ * Changes the profile and keeps the state it leaves: on the first change, the state before it
+ * (valid from the beginning), then after every change the new state, valid from now.
+ */
+export async function changeAuthorityProfile(tx: Tx, now: Date, change: () => Promise<void>): Promise<void> {
+  if ((await tx.authorityProfileRevision.count()) === 0) await recordRevision(tx, new Date(0));
+  await change();
+  await recordRevision(tx, now);
 }
 
 export async function seedAuthorityProfile(db: Db): Promise<void> {

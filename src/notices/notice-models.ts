@@ -3,7 +3,7 @@ import { t } from '../i18n/t';
 import { applicationDataOf, totalsOf } from '../cases/applications/data';
 import { statementDataOf } from '../cases/statements/data';
 import { formatEuro } from '../cases/money';
-import { loadAuthority } from './authority';
+import { loadAuthorityAsOf } from './authority';
 import type { GrantModel, NoticeBase, StatementModel } from './model';
 
 type CaseWithOrganisation = {
@@ -25,7 +25,7 @@ export async function noticeBase(
 ): Promise<Omit<NoticeBase, 'kind'> & { submittedAt: string }> {
   const [reviewer, authority] = await Promise.all([
     row.reviewerId ? db.user.findUnique({ where: { id: row.reviewerId } }) : null,
-    loadAuthority(db),
+    loadAuthorityAsOf(db, issuedAt),
   ]);
   return {
     reference: row.reference,

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { ActorContext } from '../accounts/context';
 import { can } from '../auth/policy';
+import { changeAuthorityProfile } from './authority';
 import { recordAudit } from '../db/audit';
 import { sniffAllowedType } from '../documents/sniff';
 import { AppError } from '../http/errors';
@@ -38,16 +39,19 @@ export async function setAuthorityLogo(options: ActorContext & { bytes: Buffer |
   const { db, clock, actor, bytes } = options;
   if (!can(actor, 'accounts:manage')) throw new AppError('forbidden', t('errors.403.detail'));
   const mediaType = bytes ? await checkLogo(bytes) : null;
+  const now = clock.now();
   await db.$transaction(async (tx) => {
-    const updated = await tx.authorityProfile.updateMany({
-      where: { id: 'default' },
-      data: { logo: bytes ? new Uint8Array(bytes) : null, logoMediaType: mediaType, updatedById: actor.id },
+    await changeAuthorityProfile(tx, now, async () => {
+      const updated = await tx.authorityProfile.updateMany({
+        where: { id: 'default' },
+        data: { logo: bytes ? new Uint8Array(bytes) : null, logoMediaType: mediaType, updatedById: actor.id },
+      });
+      if (updated.count === 0) throw new AppError('conflict', t('notices.profileMissing'));
     });
-    if (updated.count === 0) throw new AppError('conflict', t('notices.profileMissing'));
     await recordAudit(
       tx,
       { actorId: actor.id, subjectType: 'authority', subjectId: 'default', action: bytes ? 'SET_LOGO' : 'REMOVE_LOGO', payload: bytes ? { mediaType, bytes: bytes.length } : {} },
-      clock.now(),
+      now,
     );
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, postalCode, text, email } from '../http/fields';
+import { changeAuthorityProfile } from './authority';
 import { recordAudit } from '../db/audit';
 import type { ActorContext } from '../accounts/context';
 import { AppError } from '../http/errors';
@@ -72,8 +73,11 @@ export async function updateAuthorityProfile(options: ActorContext & { body: unk
     dataProtectionText: ownTextOrNull('dataProtectionText', p.dataProtectionText),
     updatedById: actor.id,
   };
+  const now = clock.now();
   await db.$transaction(async (tx) => {
-    await tx.authorityProfile.upsert({ where: { id: 'default' }, create: { id: 'default', ...data }, update: data });
-    await recordAudit(tx, { actorId: actor.id, subjectType: 'authority', subjectId: 'default', action: 'UPDATE', payload: { fields: Object.keys(parsed.data) } }, clock.now());
+    await changeAuthorityProfile(tx, now, async () => {
+      await tx.authorityProfile.upsert({ where: { id: 'default' }, create: { id: 'default', ...data }, update: data });
+    });
+    await recordAudit(tx, { actorId: actor.id, subjectType: 'authority', subjectId: 'default', action: 'UPDATE', payload: { fields: Object.keys(parsed.data) } }, now);
   });
 }

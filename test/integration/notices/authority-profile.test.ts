@@ -117,6 +117,21 @@ describe('administrators keep the authority profile printed on notices', () => {
     expect(page.text).not.toContain('Musterhausen');
   });
 
+  it('when the profile changes after a decision but before the worker renders its notice, then the notice prints the profile as it stood at the decision', async () => {
+    await saveProfile({ ...profile, signatoryName: 'Erika Vorher' });
+    t.clock.advance(1000);
+    const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
+    expect((await sendEvent(t, head, app.id, { type: 'APPROVE', amount: '10500.00', rationale: 'Förderfähig.' })).status).toBe(200);
+    t.clock.advance(60_000);
+    expect((await saveProfile({ ...profile, signatoryName: 'Otto Nachher' })).status).toBe(303);
+    await t.app.services.jobs.drain();
+
+    const issued = flat(pdfText((await t.db.notice.findFirstOrThrow({ where: { caseId: app.id, kind: 'grant' } })).content));
+    expect(issued).toContain('Erika Vorher');
+    expect(issued).not.toContain('Otto Nachher');
+    expect(flat(pdfText((await grantNotice()).content))).toContain('Otto Nachher');
+  });
+
   it('when the profile changes, then the accessibility statement and the imprint give the new contact and address', async () => {
     expect((await saveProfile(profile)).status).toBe(303);
     for (const path of ['/barrierefreiheit', '/impressum']) {

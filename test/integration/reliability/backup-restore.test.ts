@@ -9,7 +9,7 @@ import request from 'supertest';
 import { createApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
 import type { Db } from '../../../src/db/client';
-import { seedAuthorityProfile } from '../../../src/notices/authority';
+import { changeAuthorityProfile, seedAuthorityProfile } from '../../../src/notices/authority';
 import { BACKUP_TABLES, encodeRow } from '../../../src/cli/backup-format';
 import { createFileStorage, type FileStorageKind } from '../../../src/documents/storage';
 import { filesBelow } from '../../support/disk';
@@ -76,7 +76,13 @@ describe('npm run admin -- backup / restore', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedAuthorityProfile(t.db);
-    await t.db.authorityProfile.updateMany({ data: { logo: new Uint8Array(await imageOf('png', 40, 20)), logoMediaType: 'image/png' } });
+    const logo = new Uint8Array(await imageOf('png', 40, 20));
+    // Through the profile's change function, so the revisions a notice prints from are there too.
+    await t.db.$transaction((tx) =>
+      changeAuthorityProfile(tx, t.clock.now(), async () => {
+        await tx.authorityProfile.updateMany({ data: { logo, logoMediaType: 'image/png' } });
+      }),
+    );
     const member = await buildUser(t.db, 'applicant');
     const applicant = await bearerToken(t.app, member.email, PASSWORD);
     const coordinator = await bearerToken(t.app, (await buildUser(t.db, 'coordinator')).email, PASSWORD);
