@@ -100,11 +100,16 @@ async function main() {
   let portal: RunningProcess = await startPortal(database.url);
   const db = (await openDatabase(database.url)).client;
   let peakMb = 0;
-  const notePeak = () => {
-    peakMb = Math.max(peakMb, portal.memory().peakMb);
+  /** Resident memory after each scenario, to see which one raised the peak. */
+  const rssAfter: Record<string, number> = {};
+  const notePeak = (scenario: string) => {
+    const { rssMb, peakMb: peak } = portal.memory();
+    rssAfter[scenario] = Math.round(rssMb);
+    peakMb = Math.max(peakMb, peak);
   };
   try {
     record('start-up, empty database', ms(portal.startupMs), '≤ 3000 ms', portal.startupMs <= 3000);
+    notePeak('start-up');
     await createAccounts(db);
     const base = portal.url;
     const tokens: Tokens = {
@@ -131,14 +136,14 @@ async function main() {
     const cpuShare = ceiling.write.cpuMsPerRequest / transitions.cpuMsPerRequest;
     record('transitions: CPU per request against the write ceiling\'s', `${(cpuShare * 100).toFixed(0)} % (${cpu(transitions)})`, '(measured)', null);
     record('transitions: p99', ms(transitions.p99), '≤ 100 ms', transitions.p99 <= 100);
-    notePeak();
+    notePeak('transitions');
 
     // 2. Reads of one case: the page for people and the JSON.
     const page = await costed(portal, load({ url: `${base}/antraege/${submitted}`, connections: CONNECTIONS, seconds, headers: { cookie: coordinatorCookie } }));
     const json = await costed(portal, load({ url: `${base}/api/v1/applications/${submitted}`, connections: CONNECTIONS, seconds, headers: bearer(tokens.coordinator) }));
     record('reads: case page (HTML)', `${rate(page.perSecond)}, p99 ${ms(page.p99)}, ${cpu(page)}`, kind === 'sqlite' ? '≥ 1000/s' : '(measured)', kind === 'sqlite' ? page.perSecond >= 1000 && page.non2xx === 0 : null, page);
     record('reads: case JSON', `${rate(json.perSecond)}, p99 ${ms(json.p99)}, ${cpu(json)}`, '(measured)', json.non2xx === 0 ? null : false, json);
-    notePeak();
+    notePeak('reads');
 
     // 4. Notices: the rate on one core, and issuing under load against other requests' p99.
     const notices = await measureNotices(quick ? 3 : 10);
@@ -170,7 +175,7 @@ async function main() {
     while ((await outstandingJobs(db)) > 0 && Date.now() - backlogStart < 600_000) await new Promise((r) => setTimeout(r, 250));
     const drainSeconds = (Date.now() - backlogStart) / 1000;
     record('notices: outbox catching up, no other load', `${rate(backlog / drainSeconds)} (${backlog} jobs in ${drainSeconds.toFixed(1)} s)`, '(measured)', null);
-    notePeak();
+    notePeak('notices');
 
     // 5. Whole cases by 20 parallel clients, each to a downloadable grant notice.
     let whole = 0;
@@ -196,7 +201,7 @@ async function main() {
     await Promise.all(Array.from({ length: 20 }, client));
     const casesPerSecond = whole / ((Date.now() - wholeStart) / 1000);
     record('whole cases, 20 clients', `${casesPerSecond.toFixed(1)} cases/s (${whole} cases)`, '(measured)', null);
-    notePeak();
+    notePeak('whole cases');
 
     // 3. Scale: lists and search at growing numbers of cases.
     const listAt: Record<number, LoadResult> = {};
@@ -212,7 +217,7 @@ async function main() {
         const search = await load({ url: `${base}/api/v1/applications?q=${encodeURIComponent('Roten Berg 4711')}`, connections: LIST_CONNECTIONS, seconds, headers: bearer(tokens.coordinator) });
         record('scale 100,000: search p95', ms(search.p95), '≤ 200 ms', search.p95 <= 200 && search.non2xx === 0, search);
       }
-      notePeak();
+      notePeak(`scale ${size}`);
     }
     const smallest = listAt[sizes[0]!]!;
     const largest = listAt[sizes[sizes.length - 1]!]!;
@@ -228,8 +233,8 @@ async function main() {
       ]);
       after.push(portal.memory().rssMb);
     }
-    notePeak();
-    record('memory: peak RSS', `${peakMb.toFixed(0)} MB`, '≤ 300 MB', peakMb <= 300);
+    notePeak('memory loads');
+    record('memory: peak RSS', `${peakMb.toFixed(0)} MB`, '≤ 300 MB', peakMb <= 300, { rssAfter });
     const growthMb = after[2]! - after[1]!;
     record(`memory: RSS after 3 × ${memorySeconds} s`, after.map((m) => `${m.toFixed(0)} MB`).join(' → '), 'no growth (≤ +10 MB from 2nd to 3rd)', growthMb <= 10);
 
