@@ -27,6 +27,9 @@ const projects = [
   { title: 'Mittagstisch am Moskauer Platz', district: 'Moskauer Platz', field: 'Armut und soziale Ausgrenzung', requested: '9000.00' },
   { title: 'Bewegungstreff im Park', district: 'Johannesplatz', field: 'Gesundheit und Prävention', requested: '3000.00' },
   { title: 'Beratungsstunde Energiekosten', district: 'Wiesenhügel', field: 'Bildung und Beratung', requested: '2500.00' },
+  { title: 'Familienfrühstück im Rieth', district: 'Rieth', field: 'Kinder, Jugend und Familie', requested: '6000.00' },
+  { title: 'Seniorentreff Drosselberg', district: 'Drosselberg', field: 'Seniorinnen und Senioren', requested: '4500.00' },
+  { title: 'Nachbarschaftsfest Altstadt', district: 'Altstadt', field: 'Nachbarschaft und Begegnung', requested: '3000.00' },
 ];
 
 /**
@@ -125,6 +128,14 @@ export async function seedDemoCases(services: Services): Promise<void> {
   await event(coordinator, rejected, 'START_REVIEW');
   await event(coordinator, rejected, 'RECOMMEND', { recommendation: 'reject', rationale: 'Das Angebot besteht im Ortsteil bereits (Verbraucherzentrale).' });
   await event(head, rejected, 'REJECT', { rationale: 'Eine gleichartige Energieberatung wird im Ortsteil bereits regelmäßig angeboten; eine Doppelförderung ist nach der FRL Soziales ausgeschlossen. Die begrenzten Haushaltsmittel werden für Angebote ohne Überschneidung eingesetzt.' });
+
+  // More recommendations awaiting the decision, so the round's list for the committee has an order.
+  for (const [i, amount] of [[7, '6000.00'], [8, '4000.00'], [9, '3000.00']] as const) {
+    const id = await create(i);
+    await event(applicant, id, 'SUBMIT');
+    await event(coordinator, id, 'START_REVIEW');
+    await event(coordinator, id, 'RECOMMEND', { recommendation: 'approve', amount, rationale: 'Passt zum Bedarf im Ortsteil; Kosten angemessen.' });
+  }
 
   const withdrawn = await create(2);
   await event(applicant, withdrawn, 'WITHDRAW', { reason: 'Das Projekt wird im nächsten Jahr neu beantragt.' });

@@ -173,7 +173,7 @@ export function planningPagesRouter(services: Services): Router {
   router.get('/foerderrunden/:id/empfehlungsliste.pdf', ...requireRole('coordinator', 'head'), async (req, res) => {
     const list = await recommendationList(db, param(req, 'id'));
     const user = req.user!;
-    const bytes = await renderRecommendationPdf(list, await loadAuthority(db), clock.now(), { name: user.name, email: user.email });
+    const bytes = await renderRecommendationPdf(list, await loadAuthority(db), clock.now(), { name: user.name, email: user.email, role: t(`roles.${user.role}`) });
     res
       .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="Empfehlungsliste-${list.round.year}.pdf"` })
       .send(Buffer.from(bytes));

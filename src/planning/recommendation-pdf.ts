@@ -12,7 +12,7 @@ const socialIndex = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, m
  * layout (letterhead, information block, table with repeated header, "Seite x von y"). It is
  * rendered on request: a coordinator downloads it a few times per round, unlike notices.
  */
-export async function renderRecommendationPdf(list: RecommendationList, authority: Authority, at: Date, contact: { name: string; email: string }): Promise<Uint8Array> {
+export async function renderRecommendationPdf(list: RecommendationList, authority: Authority, at: Date, contact: { name: string; email: string; role: string }): Promise<Uint8Array> {
   const { round, rows, totals } = list;
   const title = `Empfehlungsliste Förderrunde ${round.year}`;
   const letter = await Letter.create({
@@ -41,12 +41,12 @@ export async function renderRecommendationPdf(list: RecommendationList, authorit
   letter.paragraph(`Reihenfolge: ${PRIORITY_RULE}`, { spaceAfter: 10 });
   letter.table({
     columns: [
-      { header: 'Rang', width: 30, align: 'right' },
+      { header: 'Rang', width: 34, align: 'right' },
       { header: 'Vorhaben, Träger, Aktenzeichen' },
-      { header: 'Ortsteil (Planungsraum)', width: 84 },
-      { header: 'Sozialindex', width: 56, align: 'right' },
-      { header: 'Beantragt', width: 66, align: 'right' },
-      { header: 'Empfohlen', width: 66, align: 'right' },
+      { header: 'Ortsteil (Planungsraum)', width: 90 },
+      { header: 'Sozial-\nindex', width: 48, align: 'right' },
+      { header: 'Beantragt', width: 70, align: 'right' },
+      { header: 'Empfohlen', width: 70, align: 'right' },
     ],
     rows: rows.map((r) => [
       String(r.rank),
@@ -64,6 +64,6 @@ export async function renderRecommendationPdf(list: RecommendationList, authorit
     { spaceAfter: 8 },
   );
   letter.paragraph('Mit freundlichen Grüßen', { spaceAfter: 12, narrow: true });
-  letter.paragraph(`Im Auftrag\n${contact.name}\nQuartiersplanungskoordination`, { narrow: true });
+  letter.paragraph(`Im Auftrag\n${contact.name}\n${contact.role}`, { narrow: true });
   return letter.save();
 }

@@ -21,6 +21,7 @@ export async function updateRound(options: ActorContext & { roundId: string; inp
     if (!round) throw new AppError('not_found', t('errors.404.detail'));
     const { budget, ...rest } = input;
     const data = { ...rest, ...(budget !== undefined ? { budgetCents: budget } : {}) };
+    if (Object.keys(data).length === 0) return round;
     const where = budget !== undefined ? { id: roundId, committedCents: { lte: budget } } : { id: roundId };
     const { count } = await tx.fundingRound.updateMany({ where, data });
     if (count === 0) {

@@ -146,6 +146,47 @@ describe('the accessibility audit of every page of the portal', () => {
     expect(casePages).toBeGreaterThan(8);
     expect(env.audit.distinctPages.length).toBeGreaterThanOrEqual(42);
   });
+  it('when programmes, rounds, Ortsteile and the committee step are used, then those pages and their error states pass', async () => {
+    if ((await t.db.case.count({ where: { state: 'awaiting_decision' } })) === 0) {
+      await seedDemoCases(t.app.services);
+      await t.app.services.jobs.drain();
+    }
+    const round = await t.db.fundingRound.findFirstOrThrow({ where: { year: 2027 } });
+    const awaiting = await t.db.case.findFirstOrThrow({ where: { roundId: round.id, state: 'awaiting_decision' } });
+    await asRole(env, 'admin', async (page) => {
+      await visit(page, `${base}/admin/foerderprogramme`);
+      await clickAndWait(page, text('pages.planning.programmes.createRound'), 'with errors');
+      expect(await page.title()).toMatch(/^Fehler:/);
+      await visit(page, `${base}/admin/foerderrunden/${round.id}`);
+      await page.getByLabel(text('pages.planning.programmes.budget')).fill('viel');
+      await clickAndWait(page, text('pages.common.save'), 'with errors');
+      await visit(page, `${base}/admin/foerderprogramme`);
+      await clickAndWait(page, new RegExp(`^${text('pages.planning.programmes.switchOn')}`), 'committee on');
+      await visit(page, `${base}/admin/ortsteile`);
+      await snapshot(page, 'audit-admin-districts');
+      await page.setInputFiles('#field-file', { name: 'ortsteile.csv', mimeType: 'text/csv', buffer: Buffer.from('Ortsteil;Planungsraum;Jahr;Sozialindex;Einwohner\nRieth;Nord;2027;viel;6400\n') });
+      await clickAndWait(page, text('pages.planning.districts.import'), 'import errors');
+      expect(await page.title()).toMatch(/^Fehler:/);
+      await visit(page, `${base}/foerderrunden`);
+    });
+    await asRole(env, 'coordinator', async (page) => {
+      await visit(page, `${base}/foerderrunden`);
+      await visit(page, `${base}/foerderrunden/${round.id}`, 'committee on');
+      await snapshot(page, 'audit-round-coordinator');
+      await clickAndWait(page, text('pages.planning.round.record'), 'with errors');
+      expect(await page.title()).toMatch(/^Fehler:/);
+    });
+    await asRole(env, 'head', async (page) => {
+      await visit(page, `${base}/foerderrunden/${round.id}`, 'committee on');
+      await visit(page, `${base}/antraege/${awaiting.id}`, 'committee pending');
+      expect(await page.locator('main').innerText()).toContain(text('pages.planning.committee.heading'));
+      await snapshot(page, 'audit-decision-committee-pending');
+      await clickAndWait(page, text('pages.applicationActions.decide'), 'committee refuses');
+      expect(await page.locator('main').innerText()).toContain('noch nicht beschlossen');
+    });
+    await t.db.programme.update({ where: { id: 'FRL_SOZIALES' }, data: { committeeStep: false } });
+  });
+
   it('when a notice is verified, an invitation followed, sign-in throttled, the database away or the profile mistyped, then those pages pass', async () => {
     if ((await t.db.notice.count({ where: { kind: 'grant' } })) === 0) {
       await seedDemoCases(t.app.services);

@@ -60,8 +60,8 @@ describe('an FRL application walked through in a real browser by all roles, ever
         { label: 'Titel des Projekts', text: 'Familiencafé Ilversgehofen' },
         { label: 'Kurzbeschreibung und Zweck', text: 'Offener Treff für Familien mit kleinen Kindern.' },
         { label: 'Ortsteil', option: 'Ilversgehofen (Planungsraum Nord)' },
-        // The round is left as offered: the next open one.
-        { label: 'Förderrunde' },
+        // The demo's open round; "automatic" names it.
+        { label: 'Förderrunde', option: 'Automatisch: Förderjahr 2027, Antragsfrist 31.12.2026' },
         { label: 'Handlungsfeld', option: 'Kinder, Jugend und Familie' },
         { label: 'Teilziele (FRL Nr. 1.6.2)', text: 'Familien vernetzen' },
         { label: 'Projektbausteine (FRL Nr. 2.2)', text: 'Wöchentliches Café' },

@@ -112,6 +112,8 @@ export async function buildWorld(t: TestApp, actors: Record<ActorName, TestActor
 
   await t.app.services.jobs.drain();
   const notice = await t.db.notice.findFirstOrThrow({ where: { caseId: appSubmitted.id } });
+  // Made after the cases, so that none of them joins it.
+  const round = await t.db.fundingRound.create({ data: { programmeId: 'FRL_SOZIALES', year: 2027, deadline: '2026-09-30', budgetCents: 3_500_000 } });
 
   const applicantActor = { id: actors.applicant.userId!, role: 'applicant' as const, organisationId: actors.applicant.organisationId };
   const { token: invitationToken } = await inviteMember({ db: t.db, clock: t.clock, actor: applicantActor, email: `eingeladen-${Date.now()}@test.example` });
@@ -128,6 +130,7 @@ export async function buildWorld(t: TestApp, actors: Record<ActorName, TestActor
     stmtAwaiting: stmtAwaiting.id,
     stmtDraft: { id: stmtDraft.id, ...stmtDraftAttachments },
     notice: { id: notice.id, code: notice.verificationCode },
+    round: round.id,
     invitationToken,
     pendingOrganisations: { api: (await buildPendingOrganisation(t.db)).id, page: (await buildPendingOrganisation(t.db)).id },
     spareOrganisations: { api: (await buildApprovedOrganisation(t.db)).id, page: (await buildApprovedOrganisation(t.db)).id },

@@ -175,6 +175,20 @@ export const routeTable = (logo: Buffer): RouteRow[] => [
   ...caseApiRows('applications', applicationsApi, completeApplication),
   ...caseApiRows('statement-requests', statementsApi, completeStatementRequest),
 
+  // Programmes, rounds, committee and districts API
+  { route: 'GET /api/v1/programmes', url: () => '/api/v1/programmes', expect: e(401, 403, 403, 200, 200, 200) },
+  { route: 'POST /api/v1/programmes', note: 'an empty body', url: () => '/api/v1/programmes', body: () => ({}), expect: e(401, 403, 403, 403, 403, 422) },
+  { route: 'PATCH /api/v1/programmes/:id', note: 'an empty change', url: () => '/api/v1/programmes/FRL_SOZIALES', body: () => ({}), expect: e(401, 403, 403, 403, 403, 200) },
+  { route: 'GET /api/v1/rounds', url: () => '/api/v1/rounds', expect: e(401, 403, 403, 200, 200, 200) },
+  { route: 'POST /api/v1/rounds', note: 'an empty body', url: () => '/api/v1/rounds', body: () => ({}), expect: e(401, 403, 403, 403, 403, 422) },
+  { route: 'GET /api/v1/rounds/:id', url: (w) => `/api/v1/rounds/${w.round}`, expect: e(401, 403, 403, 200, 200, 200) },
+  { route: 'PATCH /api/v1/rounds/:id', note: 'an empty change', url: (w) => `/api/v1/rounds/${w.round}`, body: () => ({}), expect: e(401, 403, 403, 403, 403, 200) },
+  { route: 'GET /api/v1/rounds/:id/recommendations', url: (w) => `/api/v1/rounds/${w.round}/recommendations`, expect: e(401, 403, 403, 200, 200, 403) },
+  { route: 'POST /api/v1/rounds/:id/resolutions', note: 'an empty body', url: (w) => `/api/v1/rounds/${w.round}/resolutions`, body: () => ({}), expect: e(401, 403, 403, 422, 403, 403) },
+  { route: 'GET /api/v1/districts', url: () => '/api/v1/districts', expect: e(401, 403, 403, 200, 200, 200) },
+  { route: 'POST /api/v1/districts', note: 'an empty body', url: () => '/api/v1/districts', body: () => ({}), expect: e(401, 403, 403, 403, 403, 422) },
+  { route: 'POST /api/v1/districts/import', note: 'a JSON body: only text/csv is taken', url: () => '/api/v1/districts/import', body: () => ({}), expect: e(401, 403, 403, 403, 403, 415) },
+
   // Notices
   { route: 'GET /api/v1/notices/:id', url: (w) => `/api/v1/notices/${w.notice.id}`, expect: e(401, 200, 404, 200, 200, 200) },
   {
@@ -265,6 +279,34 @@ export const routeTable = (logo: Buffer): RouteRow[] => [
   { route: 'GET /admin/behoerde/logo', note: 'after the upload above', url: () => '/admin/behoerde/logo', expect: e(303, 403, 403, 403, 403, 200) },
   { route: 'GET /admin/behoerde/vorschau', url: () => '/admin/behoerde/vorschau', expect: e(303, 403, 403, 403, 403, 200) },
   { route: 'POST /admin/behoerde/logo/entfernen', url: () => '/admin/behoerde/logo/entfernen', body: () => ({}), expect: e(303, 403, 403, 403, 403, 303) },
+
+  // Programmes, rounds, committee and Ortsteile pages
+  { route: 'GET /admin/foerderprogramme', url: () => '/admin/foerderprogramme', expect: e(303, 403, 403, 403, 403, 200) },
+  { route: 'POST /admin/foerderprogramme', note: 'an empty form', url: () => '/admin/foerderprogramme', body: () => ({}), expect: e(303, 403, 403, 403, 403, 422) },
+  {
+    route: 'POST /admin/foerderprogramme/:id',
+    note: 'no check box: the committee step stays off',
+    url: () => '/admin/foerderprogramme/FRL_SOZIALES',
+    body: () => ({}),
+    expect: e(303, 403, 403, 403, 403, 303),
+  },
+  { route: 'POST /admin/foerderrunden', note: 'an empty form', url: () => '/admin/foerderrunden', body: () => ({}), expect: e(303, 403, 403, 403, 403, 422) },
+  { route: 'GET /admin/foerderrunden/:id', url: (w) => `/admin/foerderrunden/${w.round}`, expect: e(303, 403, 403, 403, 403, 200) },
+  { route: 'POST /admin/foerderrunden/:id', note: 'an empty form', url: (w) => `/admin/foerderrunden/${w.round}`, body: () => ({}), expect: e(303, 403, 403, 403, 403, 422) },
+  { route: 'GET /foerderrunden', url: () => '/foerderrunden', expect: e(303, 403, 403, 200, 200, 200) },
+  { route: 'GET /foerderrunden/:id', url: (w) => `/foerderrunden/${w.round}`, expect: e(303, 403, 403, 200, 200, 200) },
+  { route: 'GET /foerderrunden/:id/empfehlungsliste.pdf', url: (w) => `/foerderrunden/${w.round}/empfehlungsliste.pdf`, expect: e(303, 403, 403, 200, 200, 403) },
+  { route: 'GET /foerderrunden/:id/empfehlungsliste.xlsx', url: (w) => `/foerderrunden/${w.round}/empfehlungsliste.xlsx`, expect: e(303, 403, 403, 200, 200, 403) },
+  { route: 'POST /foerderrunden/:id/beschluesse', note: 'an empty form', url: (w) => `/foerderrunden/${w.round}/beschluesse`, body: () => ({}), expect: e(303, 403, 403, 422, 403, 403) },
+  { route: 'GET /admin/ortsteile', url: () => '/admin/ortsteile', expect: e(303, 403, 403, 403, 403, 200) },
+  { route: 'POST /admin/ortsteile', note: 'an empty form', url: () => '/admin/ortsteile', body: () => ({}), expect: e(303, 403, 403, 403, 403, 422) },
+  {
+    route: 'POST /admin/ortsteile/import',
+    note: 'a file that is not the import format',
+    url: () => '/admin/ortsteile/import',
+    upload: { field: 'file', bytes: Buffer.from('kein;richtiger;Kopf\n'), name: 'ortsteile.csv', fields: {} },
+    expect: e(303, 403, 403, 403, 403, 422),
+  },
 
   // Case pages
   ...casePageRows('/antraege', 409, applicationPages),
