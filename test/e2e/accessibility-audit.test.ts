@@ -156,7 +156,7 @@ describe('the accessibility audit of every page of the portal', () => {
 
     await seedReportWorld(t.db, handComputedCases, { committedCents: 1_000_000 });
     await asRole(env, 'admin', async (admin) => {
-      await visit(admin, `${base}/admin/karte`, 'no shapes');
+      await visit(admin, `${base}/admin/karte`, 'demo shapes');
       await admin.setInputFiles('#field-file', { name: 'falsch.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Atlantis"},"geometry":{"type":"Point","coordinates":[1,2]}}]}') });
       await clickAndWait(admin, text('reports.pages.mapSubmit'), 'with errors');
       expect(await admin.title()).toMatch(/^Fehler:/);
