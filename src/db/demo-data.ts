@@ -2,6 +2,7 @@ import { hashPassword } from '../accounts/passwords';
 import type { Role } from '../accounts/roles';
 import type { Db } from './client';
 import { seedDemoPlanning } from './demo-planning';
+import { seedSchematicMap } from '../reports/schematic-map';
 
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 
@@ -38,6 +39,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       });
     }
     await seedDemoPlanning(tx);
+    await seedSchematicMap(tx);
   });
   return true;
 }

@@ -111,6 +111,7 @@ export const de = {
       districtTable: 'Förderung nach Ortsteil, {scope}',
       areaTable: 'Förderung nach Planungsraum, {scope}',
       areasHeading: 'Nach Planungsraum',
+      districtsHeading: 'Nach Ortsteil',
       timeHeading: 'Bindung des Haushalts im Zeitverlauf',
       budgetTable: 'Bindung je Monat, {scope}',
       noApprovals: 'Noch keine Bewilligungen in diesem Zeitraum.',
@@ -248,6 +249,7 @@ export const de = {
     xlsx: 'Als XLSX herunterladen',
     label: 'Diese Liste herunterladen',
     hint: 'Alle Treffer der Liste mit den gewählten Filtern, nicht nur diese Seite.',
+    reportHint: 'Die Tabelle darunter mit der gewählten Runde oder dem gewählten Jahr.',
     titles: { applications: 'Anträge', statements: 'Stellungnahmen' },
     columns: {
       reference: 'Aktenzeichen',

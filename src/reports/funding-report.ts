@@ -98,11 +98,18 @@ function keyOf(by: ReportDimension, g: Group, districts: Map<string, DistrictFac
 }
 
 /** Amounts, counts and (for places) inhabitants and amount per inhabitant, per key of one dimension. */
-export async function fundingReport(options: { db: Db; scope: ReportScope; by: ReportDimension; groups?: Group[] }): Promise<FundingReport> {
+export async function fundingReport(options: {
+  db: Db;
+  scope: ReportScope;
+  by: ReportDimension;
+  /** Already fetched by a page that shows several reports of one scope. */
+  groups?: Group[];
+  districts?: Map<string, DistrictFacts>;
+}): Promise<FundingReport> {
   const { db, scope, by } = options;
   const [groups, districts, fields] = await Promise.all([
     options.groups ?? fundingGroups(db, scope),
-    districtFacts(db, scope.year),
+    options.districts ?? districtFacts(db, scope.year),
     by === 'fieldOfAction' ? db.fieldOfAction.findMany({ orderBy: { name: 'asc' } }) : Promise.resolve([]),
   ]);
   const rows = new Map<string, FundingRow>();

@@ -6,6 +6,7 @@ import { budgetReport } from './budget-report';
 import { decisionTimes } from './decision-times';
 import { fundingGroups, fundingReport, type FundingReport, type ReportDimension } from './funding-report';
 import { loadDistrictShapes } from './district-shapes';
+import { districtFacts } from './districts';
 import { mapModel, type MapColouring } from './map-model';
 import { districtMap } from './map';
 import { barChart, budgetChart } from './charts';
@@ -35,10 +36,15 @@ export function fundingChart(report: FundingReport, scope: ReportScope): string 
  */
 export async function overviewModel(ctx: ReportContext, colouring: MapColouring) {
   const { db, provider, scope } = ctx;
-  const [budget, groups, shapes] = await Promise.all([budgetReport({ db, provider, scope }), fundingGroups(db, scope), loadDistrictShapes(db)]);
+  const [budget, groups, shapes, districts] = await Promise.all([
+    budgetReport({ db, provider, scope }),
+    fundingGroups(db, scope),
+    loadDistrictShapes(db),
+    districtFacts(db, scope.year),
+  ]);
   const [byDistrict, byArea] = await Promise.all([
-    fundingReport({ db, scope, by: 'district', groups }),
-    fundingReport({ db, scope, by: 'planningArea', groups }),
+    fundingReport({ db, scope, by: 'district', groups, districts }),
+    fundingReport({ db, scope, by: 'planningArea', groups, districts }),
   ]);
   const map = mapModel(byDistrict.rows, colouring);
   const mapTitle = t(colouring === 'amount' ? 'reports.map.titleAmount' : 'reports.map.titleIndex', { scope: scope.label });

@@ -1,4 +1,7 @@
+import type { Tx } from '../db/client';
 import { erfurtDistricts, slug } from '../cases/reference-data';
+import { checkDistrictShapes } from './geojson';
+import { DISTRICT_LAYER } from './district-shapes';
 
 /** Where each planning area's block sits in the schematic: column and row of a 3 × 2 layout. */
 const BLOCKS: Record<string, [number, number]> = {
@@ -39,4 +42,11 @@ export function schematicDistrictMap(): { type: 'FeatureCollection'; features: o
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** Demo data: the schematic map as the district shapes, checked like an upload. */
+export async function seedSchematicMap(tx: Tx): Promise<void> {
+  const districts = await tx.district.findMany({ select: { id: true, name: true } });
+  const { shapes } = checkDistrictShapes(JSON.stringify(schematicDistrictMap()), districts);
+  await tx.mapLayer.create({ data: { id: DISTRICT_LAYER, geoJson: JSON.stringify(shapes), featureCount: shapes.length, fileName: 'ortsteile-schema.geojson' } });
 }

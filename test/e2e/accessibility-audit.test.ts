@@ -6,6 +6,8 @@ import { demoAccounts } from '../../src/db/demo-data';
 import { seedDemoCases } from '../../src/db/demo-cases';
 import { inviteMember } from '../../src/accounts/invite-member';
 import { t as text } from '../../src/i18n/t';
+import { handComputedCases, seedReportWorld } from '../support/report-data';
+import { schematicDistrictMap } from '../../src/reports/schematic-map';
 
 // Dozens of pages, each scanned with axe: a loaded CI machine needs well over 30 s.
 jest.setTimeout(180_000);
@@ -185,6 +187,39 @@ describe('the accessibility audit of every page of the portal', () => {
       expect(await page.locator('main').innerText()).toContain('noch nicht beschlossen');
     });
     await t.db.programme.update({ where: { id: 'FRL_SOZIALES' }, data: { committeeStep: false } });
+  });
+
+  it('when reports, the district map, its upload and the public list of funded projects are shown, then those pages pass', async () => {
+    const { context, page } = await newFollowedPage(env, 'public');
+    await visit(page, `${base}/transparenz?jahr=2031`, 'empty');
+    await context.close();
+    await asRole(env, 'head', (head) => visit(head, `${base}/berichte?jahr=2031`, 'no round'));
+
+    await seedReportWorld(t.db, handComputedCases, { committedCents: 1_000_000 });
+    await asRole(env, 'admin', async (admin) => {
+      await visit(admin, `${base}/admin/karte`, 'demo shapes');
+      await admin.setInputFiles('#field-file', { name: 'falsch.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Atlantis"},"geometry":{"type":"Point","coordinates":[1,2]}}]}') });
+      await clickAndWait(admin, text('reports.pages.mapSubmit'), 'with errors');
+      expect(await admin.title()).toMatch(/^Fehler:/);
+      await admin.setInputFiles('#field-file', { name: 'ortsteile.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(schematicDistrictMap())) });
+      await clickAndWait(admin, text('reports.pages.mapSubmit'), 'uploaded');
+      await snapshot(admin, 'audit-admin-map');
+      await visit(admin, `${base}/berichte`);
+    });
+    await asRole(env, 'head', async (head) => {
+      await visit(head, `${base}/berichte?jahr=2027`);
+      await snapshot(head, 'audit-reports-overview');
+      await visit(head, `${base}/berichte?jahr=2027&farbe=sozialindex`);
+      await snapshot(head, 'audit-reports-overview-social-index');
+      for (const by of ['ortsteil', 'planungsraum', 'sozialindex', 'handlungsfeld']) await visit(head, `${base}/berichte/foerderung?jahr=2027&nach=${by}`);
+      await snapshot(head, 'audit-reports-funding-field');
+    });
+    await asRole(env, 'coordinator', (coordinator) => visit(coordinator, `${base}/berichte/foerderung?jahr=2027&nach=planungsraum`));
+    const visitor = await newFollowedPage(env, 'public');
+    await visit(visitor.page, `${base}/transparenz?jahr=2027`);
+    await snapshot(visitor.page, 'audit-transparency');
+    await finishPage(visitor.page);
+    await visitor.context.close();
   });
 
   it('when a notice is verified, an invitation followed, sign-in throttled, the database away or the profile mistyped, then those pages pass', async () => {

@@ -14,7 +14,7 @@ export function callRoute(t: TestApp, row: RouteRow, actor: TestActor, world: Wo
   const url = row.url(world);
   const creds: Credentials = row.spare ? actor.spare : actor;
   const api = url.startsWith('/api/');
-  const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+  const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   let req = api ? request(t.app)[verb](url) : creds.agent[verb](url);
   if (api && creds.token) req = req.set('Authorization', `Bearer ${creds.token}`);
   if (!api) req = req.set('X-CSRF-Token', creds.csrf);

@@ -29,16 +29,24 @@ export async function seedReportWorld(db: Db, cases: SeededCase[], options: { co
   const user = await db.user.create({
     data: { email: 'erika.musterfrau@stadtteilwerk.example', name: 'Erika Musterfrau', role: 'applicant', passwordHash: 'x', organisationId: organisation.id },
   });
-  const r2027 = await db.fundingRound.create({ data: { programmeId: FRL_SOZIALES.id, year: 2027, deadline: '2026-12-31', budgetCents: 3_500_000, committedCents: options.committedCents ?? 0, latePolicy: 'flag' } });
-  const r2028 = await db.fundingRound.create({ data: { programmeId: FRL_SOZIALES.id, year: 2028, deadline: '2027-09-30', budgetCents: 3_800_000 } });
-  await db.districtIndicator.createMany({
-    data: [
-      { districtId: 'rieth', year: 2027, socialIndex: 78.2, inhabitants: 6400 },
-      { districtId: 'rieth', year: 2026, socialIndex: 77.0, inhabitants: 6000 },
-      { districtId: 'herrenberg', year: 2027, socialIndex: 76.5, inhabitants: 6100 },
-      { districtId: 'altstadt', year: 2026, socialIndex: 38.5, inhabitants: 20400 },
-    ],
-  });
+  // The demo data of a browser test may have made the rounds and figures already: reuse them.
+  const round = (year: number, deadline: string, budgetCents: number, committedCents: number) =>
+    db.fundingRound.upsert({
+      where: { programmeId_year: { programmeId: FRL_SOZIALES.id, year } },
+      create: { programmeId: FRL_SOZIALES.id, year, deadline, budgetCents, committedCents, latePolicy: 'flag' },
+      update: { budgetCents, committedCents: { increment: committedCents } },
+    });
+  const r2027 = await round(2027, '2026-12-31', 3_500_000, options.committedCents ?? 0);
+  const r2028 = await round(2028, '2027-09-30', 3_800_000, 0);
+  const figures = [
+    { districtId: 'rieth', year: 2027, socialIndex: 78.2, inhabitants: 6400 },
+    { districtId: 'rieth', year: 2026, socialIndex: 77.0, inhabitants: 6000 },
+    { districtId: 'herrenberg', year: 2027, socialIndex: 76.5, inhabitants: 6100 },
+    { districtId: 'altstadt', year: 2026, socialIndex: 38.5, inhabitants: 20400 },
+  ];
+  for (const f of figures) {
+    await db.districtIndicator.upsert({ where: { districtId_year: { districtId: f.districtId, year: f.year } }, create: f, update: f });
+  }
   const ids: string[] = [];
   for (const c of cases) {
     counter += 1;

@@ -1,6 +1,7 @@
 import { PDF_BYTES, completeApplication } from './cases';
 import { completeStatementRequest, statementDraft } from './statements';
 import type { ActorName, World } from './actors';
+import { schematicDistrictMap } from '../../src/reports/schematic-map';
 
 /** Expected status per caller, in the order of ACTOR_NAMES. */
 export type Expected = Record<ActorName, number>;
@@ -31,6 +32,9 @@ const e = (anonymous: number, applicant: number, otherApplicant: number, coordin
 });
 
 const PUBLIC = e(200, 200, 200, 200, 200, 200);
+const STAFF_REPORT_PAGE = e(303, 403, 403, 200, 200, 200);
+const STAFF_REPORT_API = e(401, 403, 403, 200, 200, 200);
+const ADMIN_PAGE = e(303, 403, 403, 403, 403, 200);
 const pdfUpload = (kind: string) => ({ field: 'file', bytes: PDF_BYTES, name: 'nachweis.pdf', fields: { kind } });
 
 /** The rows every case kind has in the JSON API; `a` is "applications" or "statement-requests". */
@@ -306,6 +310,30 @@ export const routeTable = (logo: Buffer): RouteRow[] => [
     url: () => '/admin/ortsteile/import',
     upload: { field: 'file', bytes: Buffer.from('kein;richtiger;Kopf\n'), name: 'ortsteile.csv', fields: {} },
     expect: e(303, 403, 403, 403, 403, 422),
+  },
+
+  // Reports, the district map and the open data of funded projects
+  { route: 'GET /api/v1/reports/funding', url: () => '/api/v1/reports/funding?by=planningArea', expect: STAFF_REPORT_API },
+  { route: 'GET /api/v1/reports/budget', url: () => '/api/v1/reports/budget', expect: STAFF_REPORT_API },
+  { route: 'GET /api/v1/reports/decision-times', url: () => '/api/v1/reports/decision-times', expect: STAFF_REPORT_API },
+  {
+    route: 'PUT /api/v1/district-shapes',
+    note: 'the schematic shapes: valid, so only the admin gets 200',
+    url: () => '/api/v1/district-shapes',
+    body: () => schematicDistrictMap(),
+    expect: e(401, 403, 403, 403, 403, 200),
+  },
+  { route: 'GET /api/v1/public/funded-projects', url: () => '/api/v1/public/funded-projects', expect: PUBLIC },
+  { route: 'GET /berichte', url: () => '/berichte', expect: STAFF_REPORT_PAGE },
+  { route: 'GET /berichte/foerderung', url: () => '/berichte/foerderung?nach=handlungsfeld', expect: STAFF_REPORT_PAGE },
+  { route: 'GET /transparenz', url: () => '/transparenz', expect: PUBLIC },
+  { route: 'GET /admin/karte', url: () => '/admin/karte', expect: ADMIN_PAGE },
+  { route: 'GET /admin/karte/vorlage', url: () => '/admin/karte/vorlage', expect: ADMIN_PAGE },
+  {
+    route: 'POST /admin/karte',
+    url: () => '/admin/karte',
+    upload: { field: 'file', bytes: Buffer.from(JSON.stringify(schematicDistrictMap())), name: 'ortsteile.geojson', fields: {} },
+    expect: e(303, 403, 403, 403, 403, 303),
   },
 
   // Case pages

@@ -14,7 +14,7 @@ CREATE TABLE "MapLayer" (
 );
 
 -- CreateIndex
-CREATE INDEX "Case_kind_roundId_districtId_fieldOfActionId_state_idx" ON "Case"("kind", "roundId", "districtId", "fieldOfActionId", "state");
+CREATE INDEX "Case_report_idx" ON "Case"("kind", "roundId", "districtId", "fieldOfActionId", "state", "requestedCents", "recommendedCents", "approvedCents");
 
 -- Backfill: existing applications carry their field of action in the form data.
 UPDATE "Case" SET "fieldOfActionId" = ("data"::jsonb ->> 'fieldOfActionId') WHERE "kind" = 'application';
