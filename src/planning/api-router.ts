@@ -20,7 +20,7 @@ import { createRound } from './create-round';
 import { updateRound } from './update-round';
 import { recommendationList } from './recommendation-list';
 import { recordResolution } from './record-resolution';
-import { indicatorsFor } from './district-indicators';
+import { districtsWithFigures } from './districts/districts-with-figures';
 import { districtInput, saveDistrict } from './districts/save-district';
 import { importDistricts, MAX_DISTRICT_CSV_BYTES } from './districts/import-districts';
 
@@ -146,14 +146,6 @@ export async function presentRoundById(db: Db, id: string) {
   const round = await db.fundingRound.findUnique({ where: { id }, include: { programme: true } });
   if (!round) throw new AppError('not_found', t('errors.404.detail'));
   return presentRound(round, round.programme, await roundFigures(db, round));
-}
-
-export async function districtsWithFigures(db: Db, year: number) {
-  const [districts, indicators] = await Promise.all([db.district.findMany({ orderBy: [{ planningArea: 'asc' }, { name: 'asc' }] }), indicatorsFor(db, year)]);
-  return districts.map((d) => {
-    const i = indicators.get(d.id);
-    return { id: d.id, name: d.name, planningArea: d.planningArea, active: d.active, year: i?.year ?? null, socialIndex: i?.socialIndex ?? null, inhabitants: i?.inhabitants ?? null };
-  });
 }
 
 const csvBody = express.raw({ type: () => true, limit: MAX_DISTRICT_CSV_BYTES });

@@ -25,7 +25,7 @@ import { renderRecommendationPdf } from './recommendation-pdf';
 import { renderRecommendationXlsx } from './recommendation-xlsx';
 import { recordResolution } from './record-resolution';
 import { COMMITTEE_OUTCOMES } from './committee-gate';
-import { districtsWithFigures } from './api-router';
+import { districtsWithFigures } from './districts/districts-with-figures';
 import { districtInput, saveDistrict } from './districts/save-district';
 import { importDistricts, MAX_DISTRICT_CSV_BYTES } from './districts/import-districts';
 import { DISTRICT_CSV_COLUMNS } from './districts/parse-district-csv';
