@@ -111,7 +111,7 @@ export function caseApiRouter(services: Services, spec: CaseApiSpec): Router {
 
   router.get(`/${spec.path}`, async (req, res) => {
     const query = parse(listQuery, req.query);
-    const result = await listCases({ db, actor: actor(req), kind: kind.kind, query });
+    const result = await listCases({ db, provider: services.config.databaseProvider, actor: actor(req), kind: kind.kind, query });
     res.json({ items: result.items.map((r) => spec.presentSummary(r)), page: result.page, pageSize: result.pageSize, total: result.total });
   });
 

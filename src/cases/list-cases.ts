@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db/client';
+import type { DatabaseProvider } from '../config';
 import { visibleCasesWhere } from './engine/load-case';
 import { countedCases, statesFilteredBy } from './case-counts';
 import { idsContainingLiterally, needsLiteralLike } from './literal-search';
@@ -15,6 +16,8 @@ export type ListQuery = z.output<typeof listQuery>;
 
 export interface ListOptions {
   db: Db;
+  /** PostgreSQL's LIKE minds case, SQLite's does not (for ASCII): the search asks for no case on both. */
+  provider: DatabaseProvider;
   actor: Actor;
   kind: string;
   query: ListQuery;
@@ -26,11 +29,13 @@ export interface ListOptions {
 export async function listWhere(options: Omit<ListOptions, 'orderBy'>): Promise<Record<string, unknown>> {
   const { db, actor, kind, query } = options;
   const states = query.state ? query.state.split(',').filter(Boolean) : [];
+  // `mode` exists on PostgreSQL only; the client is typed as SQLite's, which lacks it.
+  const anyCase = (options.provider === 'postgresql' ? { mode: 'insensitive' } : {}) as Record<string, never>;
   const search = !query.q
     ? {}
     : needsLiteralLike(query.q)
-      ? { id: { in: await idsContainingLiterally(db, kind, query.q) } }
-      : { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q.toUpperCase() } }] };
+      ? { id: { in: await idsContainingLiterally(db, options.provider, kind, query.q) } }
+      : { OR: [{ title: { contains: query.q, ...anyCase } }, { reference: { contains: query.q.toUpperCase(), ...anyCase } }] };
   return {
     ...visibleCasesWhere(actor, kind),
     ...(states.length ? { state: { in: states } } : {}),

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { DatabaseProvider } from '../config';
 
 /** LIKE's own characters; a search for "100%" or "Jugend_treff" means exactly those characters. */
 const LIKE_SPECIAL = /[%_\\]/;
@@ -12,13 +13,16 @@ export function needsLiteralLike(q: string): boolean {
  * capitals, with %, _ and \ taken literally. Prisma's `contains` passes them to LIKE as
  * wildcards (a search for "%" listed every case), and offers no escape: so this one query
  * escapes them itself, parameterised, with the same LIKE that `contains` uses on each database
- * (case-insensitive for ASCII on SQLite, case-sensitive on PostgreSQL).
+ * (case-insensitive for ASCII on SQLite; ILIKE on PostgreSQL, so that it minds no case either).
  */
-export async function idsContainingLiterally(db: Db, kind: string, q: string): Promise<string[]> {
+export async function idsContainingLiterally(db: Db, provider: DatabaseProvider, kind: string, q: string): Promise<string[]> {
   const escape = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Case"
-    WHERE "kind" = ${kind}
-      AND ("title" LIKE ${escape(q)} ESCAPE '\\' OR "reference" LIKE ${escape(q.toUpperCase())} ESCAPE '\\')`;
+  const [like, p] = provider === 'postgresql' ? ['ILIKE', (n: number) => `$${n}`] : ['LIKE', () => '?'];
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT "id" FROM "Case" WHERE "kind" = ${p(1)} AND ("title" ${like} ${p(2)} ESCAPE '\\' OR "reference" ${like} ${p(3)} ESCAPE '\\')`,
+    kind,
+    escape(q),
+    escape(q.toUpperCase()),
+  );
   return rows.map((r) => r.id);
 }

@@ -61,9 +61,9 @@ export function applicationPagesRouter(services: Services): Router {
     const format = exportFormatOf(req.query.format);
     if (format) {
       const fileStem = group ? `antraege-${group.key}` : 'antraege';
-      return sendExport(res, format, await exportCases({ db, actor: actor(req), kind: 'application', query, extraWhere: group?.where, fileStem, now: clock.now() }));
+      return sendExport(res, format, await exportCases({ db, provider: config.databaseProvider, actor: actor(req), kind: 'application', query, extraWhere: group?.where, fileStem, now: clock.now() }));
     }
-    const result = await listCases({ db, actor: actor(req), kind: 'application', query, extraWhere: group?.where });
+    const result = await listCases({ db, provider: config.databaseProvider, actor: actor(req), kind: 'application', query, extraWhere: group?.where });
     const counts = groups.length ? await inboxCounts(db, actor(req), 'application') : [];
     res.render('pages/applications/list', {
       result,

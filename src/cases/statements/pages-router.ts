@@ -77,6 +77,7 @@ export function statementPagesRouter(services: Services): Router {
     const open = req.query.offen !== '0';
     const listOptions: ListOptions = {
       db,
+      provider: services.config.databaseProvider,
       actor: actor(req),
       kind: 'statement',
       query,

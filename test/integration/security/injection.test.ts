@@ -37,6 +37,9 @@ describe('injection attempts in search, filters and parameters', () => {
     ['*', []],
     ['$ne', []],
     ['😀', []],
+    // Case does not matter, on either database, with or without LIKE's own characters.
+    ['seniorencafé', ['Seniorencafé Rieth']],
+    ['JUGEND_TREFF', ['Jugend_treff am Anger']],
   ] as [string, string[]][])('when the search is %j, then it is matched literally within the caller\'s cases only', async (value, expected) => {
     const res = await api(q(value));
     expect(res.status).toBe(200);
