@@ -534,6 +534,7 @@ export const de = {
       encoding: 'Die Datei ist nicht in UTF-8 gespeichert. Bitte speichern Sie sie als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
       header: 'Die Kopfzeile muss die Spalten {columns} enthalten (Trennzeichen Semikolon). Gefunden: {found}.',
       columns: 'Zeile {line}: erwartet werden {expected} Spalten, gefunden {found}.',
+      malformed: 'Zeile {line}: Ein Feld in Anführungszeichen ist nicht geschlossen.',
       name: 'Zeile {line}: Der Name des Ortsteils fehlt.',
       planningArea: 'Zeile {line}: Der Planungsraum fehlt.',
       year: 'Zeile {line}: „{value}“ ist kein Jahr (z. B. 2027).',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import type { Response } from 'supertest';
 
 /** Collects a binary response body (supertest buffers text only). */
@@ -8,37 +9,9 @@ export function binaryParser(res: { on(event: string, listener: (chunk?: Buffer)
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-/**
- * Parses CSV as a spreadsheet reads it: semicolons, double-quoted fields with "" for a quote,
- * CRLF between records. Returns the records as arrays of fields.
- */
+/** Parses CSV as a spreadsheet reads it: semicolons, double-quoted fields with "" for a quote. */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || record.length) records.push([...record, field]);
-  return records;
+  return parse(text, { delimiter: ';', relax_column_count: true }) as string[][];
 }
 
 /** A CSV download: checks the byte order mark and returns header and rows as objects. */

@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { t } from '../../i18n/t';
 
 export interface DistrictCsvRow {
@@ -12,27 +13,15 @@ export interface DistrictCsvRow {
 /** The columns of the import file, as a spreadsheet exports them in Germany. */
 export const DISTRICT_CSV_COLUMNS = ['Ortsteil', 'Planungsraum', 'Jahr', 'Sozialindex', 'Einwohner'] as const;
 
-/** One line of a semicolon-separated file; double quotes enclose fields, "" is a quote. */
-function splitLine(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        current += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else current += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      fields.push(current);
-      current = '';
-    } else current += ch;
+/** The file's records with the line each ends on; a broken quote is reported at its line. */
+function recordsOf(text: string): { records: { fields: string[]; line: number }[] } | { error: string } {
+  try {
+    const parsed = parse(text, { delimiter: ';', bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return { records: parsed.map((p) => ({ fields: p.record, line: p.info.lines })) };
+  } catch (error) {
+    if (error instanceof CsvError) return { error: t('planning.csv.malformed', { line: (error as CsvError & { lines?: number }).lines ?? 1 }) };
+    throw error;
   }
-  fields.push(current);
-  return fields.map((f) => f.trim());
 }
 
 /** "61,25" → 61.25; "1.234,5" → 1234.5; at most two decimals, as the index is published. */
@@ -52,22 +41,20 @@ export function parseGermanInteger(value: string): number | null {
  * by the header). Pure: returns every row or every error with its line number, never a part.
  */
 export function parseDistrictCsv(text: string): { rows: DistrictCsvRow[]; errors: string[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) return { rows: [], errors: [t('planning.csv.empty')] };
-  const header = splitLine(lines[headerIndex]!).map((h) => h.toLowerCase());
+  const read = recordsOf(text);
+  if ('error' in read) return { rows: [], errors: [read.error] };
+  const [head, ...body] = read.records;
+  if (!head) return { rows: [], errors: [t('planning.csv.empty')] };
+  const header = head.fields.map((h) => h.toLowerCase());
   const positions = DISTRICT_CSV_COLUMNS.map((c) => header.indexOf(c.toLowerCase()));
   if (positions.some((p) => p < 0)) {
-    return { rows: [], errors: [t('planning.csv.header', { columns: DISTRICT_CSV_COLUMNS.join(';'), found: lines[headerIndex]!.trim() })] };
+    return { rows: [], errors: [t('planning.csv.header', { columns: DISTRICT_CSV_COLUMNS.join(';'), found: head.fields.join(';') })] };
   }
   const rows: DistrictCsvRow[] = [];
   const errors: string[] = [];
   const firstLineOf = new Map<string, number>();
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '' || /^;*$/.test(raw.trim())) continue;
-    const line = i + 1;
-    const fields = splitLine(raw);
+  for (const { fields, line } of body) {
+    if (fields.every((f) => f === '')) continue;
     if (fields.length !== header.length) {
       errors.push(t('planning.csv.columns', { line, expected: header.length, found: fields.length }));
       continue;

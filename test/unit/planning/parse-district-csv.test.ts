@@ -22,6 +22,17 @@ describe('parseDistrictCsv', () => {
     expect(rows[0]!.name).toBe('Ost; Kernbereich');
   });
 
+  it('when a quoted field holds a line break, then it stays one field and later lines keep their numbers', () => {
+    const result = parseDistrictCsv('Ortsteil;Planungsraum;Jahr;Sozialindex;Einwohner\n"Rieth\nNord";Nord;2027;78,25;6400\nAltstadt;Mitte;2027;viel;20400\n');
+    expect(result.errors).toEqual(['Zeile 4: „viel“ ist kein Sozialindex (Zahl mit Dezimalkomma, z. B. 61,25).']);
+  });
+
+  it('when a quote is never closed, then the import names the problem instead of reading on', () => {
+    const result = parseDistrictCsv('Ortsteil;Planungsraum;Jahr;Sozialindex;Einwohner\nRieth;Nord;2027;78,25;6400\n"Altstadt;Mitte;2027;40,5;20400\n');
+    expect(result.rows).toEqual([]);
+    expect(result.errors).toEqual([expect.stringMatching(/^Zeile \d+: Ein Feld in Anführungszeichen ist nicht geschlossen\.$/)]);
+  });
+
   it('when rows are wrong, then every bad row is named by line and no row is returned as good', () => {
     const text = [
       'Ortsteil;Planungsraum;Jahr;Sozialindex;Einwohner',
