@@ -3,7 +3,11 @@
 const API_MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 const GERMAN_MONEY = /^(\d{1,3}(\.\d{3})+|\d{1,12})(,\d{1,2})?$/;
 
-export const MAX_CENTS = 999_999_999_99;
+/**
+ * The largest amount anywhere (20 million euros): amounts are stored as 32-bit integers of cents
+ * (at most 21,474,836.47 €), and a round figure is what people can be told.
+ */
+export const MAX_CENTS = 20_000_000_00;
 
 /** Parses the API's decimal string ("10500.00", "10500", "10500.5") into cents. */
 export function parseApiMoney(value: string): number | null {

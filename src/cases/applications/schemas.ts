@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { email, optionalText, text } from '../../http/fields';
 import { t } from '../../i18n/t';
-import { MAX_CENTS, parseApiMoney } from '../money';
+import { formatEuro, MAX_CENTS, parseApiMoney } from '../money';
 
 export const costCategories = ['personnel', 'material', 'fees', 'other'] as const;
 export const financingTypes = ['deficit', 'proportional', 'fixed'] as const;
@@ -13,8 +13,12 @@ export const money = () =>
     .string({ error: t('cases.money') })
     .transform((v, ctx) => {
       const cents = parseApiMoney(v);
-      if (cents === null || cents > MAX_CENTS) {
+      if (cents === null) {
         ctx.addIssue({ code: 'custom', message: t('cases.money') });
+        return z.NEVER;
+      }
+      if (cents > MAX_CENTS) {
+        ctx.addIssue({ code: 'custom', message: t('cases.moneyTooLarge', { max: formatEuro(MAX_CENTS) }) });
         return z.NEVER;
       }
       return cents;
@@ -63,6 +67,8 @@ export const applicationDraftInput = z
     if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) {
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: t('cases.periodOrder') });
     }
+    const total = (v.costItems ?? []).reduce((sum, item) => sum + item.amount, 0);
+    if (total > MAX_CENTS) ctx.addIssue({ code: 'custom', path: ['costItems'], message: t('cases.totalCostTooLarge', { max: formatEuro(MAX_CENTS) }) });
   })
   .meta({ id: 'ApplicationInput' });
 export type ApplicationDraftInput = z.output<typeof applicationDraftInput>;

@@ -30,6 +30,9 @@ export function parseGermanDecimal(value: string): number | null {
   return Number(value.replace(/\./g, '').replace(',', '.'));
 }
 
+/** More people than any Ortsteil has; the column is a 32-bit integer, which larger numbers overflow. */
+export const MAX_INHABITANTS = 10_000_000;
+
 /** "6.400" or "6400" → 6400. */
 export function parseGermanInteger(value: string): number | null {
   if (!/^(\d{1,3}(\.\d{3})+|\d+)$/.test(value)) return null;
@@ -68,7 +71,7 @@ export function parseDistrictCsv(text: string): { rows: DistrictCsvRow[]; errors
     const socialIndex = parseGermanDecimal(indexText!);
     if (socialIndex === null) errors.push(t('planning.csv.socialIndex', { line, value: indexText! }));
     const inhabitants = parseGermanInteger(inhabitantsText!);
-    if (inhabitants === null) errors.push(t('planning.csv.inhabitants', { line, value: inhabitantsText! }));
+    if (inhabitants === null || inhabitants > MAX_INHABITANTS) errors.push(t('planning.csv.inhabitants', { line, value: inhabitantsText! }));
     if (errors.length > before) continue;
     const key = `${name!.toLowerCase()}|${year}`;
     const first = firstLineOf.get(key);

@@ -5,7 +5,7 @@ import { text } from '../../http/fields';
 import { can } from '../../auth/policy';
 import { recordAudit } from '../../db/audit';
 import type { ActorContext } from '../../accounts/context';
-import { parseGermanDecimal, parseGermanInteger } from './parse-district-csv';
+import { MAX_INHABITANTS, parseGermanDecimal, parseGermanInteger } from './parse-district-csv';
 import { upsertDistrictFigures } from './import-districts';
 
 /** The page's form and the API's body: numbers the German way in forms, as numbers in JSON. */
@@ -20,7 +20,7 @@ export const districtInput = z
     planningArea: text(100),
     year: integer(t('planning.year')).pipe(z.number().min(2000, t('planning.year')).max(2100, t('planning.year'))),
     socialIndex: decimal(t('planning.socialIndex')),
-    inhabitants: integer(t('planning.inhabitants')),
+    inhabitants: integer(t('planning.inhabitants')).pipe(z.number().max(MAX_INHABITANTS, t('planning.inhabitants'))),
   })
   .strict()
   .meta({ id: 'DistrictInput' });

@@ -140,6 +140,29 @@ describe('application API refusals', () => {
     expect(district.body.errors[0].path).toBe('district');
   });
 
+  it('when an amount or the total of the cost items is above 20 million euros, then 422 names it and nothing is stored', async () => {
+    const big = await request(t.app).post('/api/v1/applications').set(auth(applicant)).send({ title: 'Großprojekt', requestedAmount: '30000000.00' });
+    expect(big.status).toBe(422);
+    expect(big.body.errors).toEqual([expect.objectContaining({ path: 'requestedAmount', message: expect.stringContaining('20.000.000,00\u00a0€') })]);
+    const items = Array.from({ length: 3 }, (_, i) => ({ category: 'material', description: `Posten ${i + 1}`, amount: '15000000.00' }));
+    const sum = await request(t.app).post('/api/v1/applications').set(auth(applicant)).send({ title: 'Großprojekt', costItems: items });
+    expect(sum.status).toBe(422);
+    expect(sum.body.errors).toEqual([expect.objectContaining({ path: 'costItems', message: expect.stringContaining('20.000.000,00\u00a0€') })]);
+    expect(await t.db.case.count({ where: { title: 'Großprojekt' } })).toBe(0);
+    const draft = await buildDraftApplication(t, applicant);
+    const patched = await request(t.app).patch(`/api/v1/applications/${draft.id}`).set(auth(applicant)).send({ costItems: items });
+    expect(patched.status).toBe(422);
+    expect((await request(t.app).get(`/api/v1/applications/${draft.id}`).set(auth(applicant))).body.totals.totalCost).not.toBe('45000000.00');
+  });
+
+  it('when the head approves more than 20 million euros, then 422 and the case stays undecided', async () => {
+    const app = await buildApplicationAwaitingDecision(t, applicant, coordinator);
+    const res = await sendEvent(t, head, app.id, { type: 'APPROVE', amount: '21474836.48' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'amount', message: expect.stringContaining('höchstens 20.000.000,00\u00a0€') })]);
+    expect((await t.db.case.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('awaiting_decision');
+  });
+
   it('when the organisation is not yet approved, then submitting is 403 with a clear message', async () => {
     const org = await buildPendingOrganisation(t.db);
     const token = await bearerToken(t.app, (await buildUser(t.db, 'applicant', { organisationId: org.id })).email, PASSWORD);

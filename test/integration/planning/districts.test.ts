@@ -44,13 +44,14 @@ describe('Ortsteile: administration and CSV import', () => {
 
   it('when a file has bad rows, then 422 lists each by line and nothing at all is imported', async () => {
     const before = await snapshot();
-    const res = await importCsv(`${HEADER}\nAltstadt;Innenstadt;2027;38,5;20.400\nRieth;Nord;2027;78.25;6400\nGanz-Neu;;2027;10;10\n`);
+    const res = await importCsv(`${HEADER}\nAltstadt;Innenstadt;2027;38,5;20.400\nRieth;Nord;2027;78.25;6400\nGanz-Neu;;2027;10;10\nMarbach;Nord;2027;20;3.000.000.000\n`);
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.detail).toBe('Die Datei wurde nicht importiert, weil sie Fehler enthält. Bitte korrigieren Sie die genannten Zeilen und laden Sie sie erneut hoch.');
     expect(res.body.errors).toEqual([
       { path: 'file', message: 'Zeile 3: „78.25“ ist kein Sozialindex (Zahl mit Dezimalkomma, z. B. 61,25).' },
       { path: 'file', message: 'Zeile 4: Der Planungsraum fehlt.' },
+      { path: 'file', message: 'Zeile 5: „3.000.000.000“ ist keine Einwohnerzahl (ganze Zahl bis 10.000.000, z. B. 6400 oder 6.400).' },
     ]);
     expect(await snapshot()).toEqual(before);
   });
@@ -72,6 +73,9 @@ describe('Ortsteile: administration and CSV import', () => {
     const bad = await request(t.app).post('/api/v1/districts').set(auth(admin)).send({ name: 'Altstadt', planningArea: 'Innenstadt', year: 1900, socialIndex: 'viel', inhabitants: -1 });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['inhabitants', 'socialIndex', 'year']);
+    const huge = await request(t.app).post('/api/v1/districts').set(auth(admin)).send({ name: 'Altstadt', planningArea: 'Innenstadt', year: 2028, socialIndex: 39.1, inhabitants: 3_000_000_000 });
+    expect(huge.status).toBe(422);
+    expect(huge.body.errors).toEqual([{ path: 'inhabitants', message: 'Bitte geben Sie die Einwohnerzahl als ganze Zahl bis 10.000.000 an.' }]);
   });
 
   it('when an admin uses the page, then the form saves with German numbers and a bad import file shows every row error', async () => {
@@ -96,7 +100,7 @@ describe('Ortsteile: administration and CSV import', () => {
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Nichts importiert');
     expect(bad.text).toContain('Zeile 3: „20x9“ ist kein Jahr (z. B. 2027).');
-    expect(bad.text).toContain('Zeile 4: „neun“ ist keine Einwohnerzahl (ganze Zahl, z. B. 6400 oder 6.400).');
+    expect(bad.text).toContain('Zeile 4: „neun“ ist keine Einwohnerzahl (ganze Zahl bis 10.000.000, z. B. 6400 oder 6.400).');
     expect(bad.text).toContain('href="#field-file"');
     expect(await snapshot()).toEqual(before);
 

@@ -48,7 +48,7 @@ describe('parseDistrictCsv', () => {
       'Zeile 3: Der Name des Ortsteils fehlt.',
       'Zeile 3: „27“ ist kein Jahr (z. B. 2027).',
       'Zeile 3: „hoch“ ist kein Sozialindex (Zahl mit Dezimalkomma, z. B. 61,25).',
-      'Zeile 3: „sechs“ ist keine Einwohnerzahl (ganze Zahl, z. B. 6400 oder 6.400).',
+      'Zeile 3: „sechs“ ist keine Einwohnerzahl (ganze Zahl bis 10.000.000, z. B. 6400 oder 6.400).',
       'Zeile 4: erwartet werden 5 Spalten, gefunden 4.',
       'Zeile 6: Ortsteil rieth und Jahr 2027 stehen schon in Zeile 5.',
     ]);
