@@ -18,6 +18,11 @@ import { approveOrganisation } from './approve-organisation';
 import { deactivateOrganisation } from './deactivate-organisation';
 import { deactivateUser } from './deactivate-user';
 import { roles } from './roles';
+import { exportFormatOf } from '../exports/table';
+import { sendExport } from '../exports/send-export';
+import { exportQueryOf } from '../http/export-query';
+import { organisationsTable } from './organisations-export';
+import { usersTable } from './users-export';
 
 type Body = Record<string, unknown>;
 
@@ -82,7 +87,10 @@ export function accountPagesRouter(services: Services): Router {
 
   router.get('/admin/organisationen', ...requireRole('coordinator', 'admin'), async (req, res) => {
     const status = typeof req.query.status === 'string' ? req.query.status : undefined;
-    res.render('pages/admin/organisations', { ...(await organisationsPage(status)), values: {} });
+    const model = await organisationsPage(status);
+    const format = exportFormatOf(req.query.format);
+    if (format) return sendExport(res, format, organisationsTable(model.organisations, clock.now()));
+    res.render('pages/admin/organisations', { ...model, exportQuery: exportQueryOf(req), values: {} });
   });
 
   router.post('/admin/organisationen', ...requireRole('admin'), async (req, res) => {
@@ -118,8 +126,11 @@ export function accountPagesRouter(services: Services): Router {
     };
   };
 
-  router.get('/admin/benutzer', ...requireRole('admin'), async (_req, res) => {
-    res.render('pages/admin/users', { ...(await usersPage()), values: {} });
+  router.get('/admin/benutzer', ...requireRole('admin'), async (req, res) => {
+    const model = await usersPage();
+    const format = exportFormatOf(req.query.format);
+    if (format) return sendExport(res, format, usersTable(model.users, clock.now()));
+    res.render('pages/admin/users', { ...model, values: {} });
   });
 
   router.post('/admin/benutzer', ...requireRole('admin'), async (req, res) => {

@@ -29,6 +29,10 @@ import { districtsWithFigures } from './districts/districts-with-figures';
 import { districtInput, saveDistrict } from './districts/save-district';
 import { importDistricts, MAX_DISTRICT_CSV_BYTES } from './districts/import-districts';
 import { DISTRICT_CSV_COLUMNS } from './districts/parse-district-csv';
+import { districtsTable } from './districts/districts-export';
+import { roundsTable } from './rounds-export';
+import { exportFormatOf } from '../exports/table';
+import { sendExport } from '../exports/send-export';
 
 type Body = Record<string, unknown>;
 
@@ -38,7 +42,10 @@ const csvUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 
 async function roundsWithFigures(db: Db) {
   const rounds = await db.fundingRound.findMany({ include: { programme: true }, orderBy: [{ programmeId: 'asc' }, { year: 'desc' }] });
   return Promise.all(
-    rounds.map(async (r) => ({ ...r, label: roundLabel(r), deadlineText: formatDate(`${r.deadline}T12:00:00Z`), figures: figuresForPage(await roundFigures(db, r)) })),
+    rounds.map(async (r) => {
+      const amounts = await roundFigures(db, r);
+      return { ...r, label: roundLabel(r), deadlineText: formatDate(`${r.deadline}T12:00:00Z`), amounts, figures: figuresForPage(amounts) };
+    }),
   );
 }
 
@@ -132,8 +139,11 @@ export function planningPagesRouter(services: Services): Router {
 
   // ---- Staff: rounds, the recommendation list, the committee --------------------------------
 
-  router.get('/foerderrunden', ...requireRole('coordinator', 'head', 'admin'), async (_req, res) => {
-    res.render('pages/rounds/list', { rounds: await roundsWithFigures(db) });
+  router.get('/foerderrunden', ...requireRole('coordinator', 'head', 'admin'), async (req, res) => {
+    const rounds = await roundsWithFigures(db);
+    const format = exportFormatOf(req.query.format);
+    if (format) return sendExport(res, format, roundsTable(rounds, clock.now()));
+    res.render('pages/rounds/list', { rounds });
   });
 
   const ROUND_SHOW = 'pages/rounds/show';
@@ -242,6 +252,8 @@ export function planningPagesRouter(services: Services): Router {
 
   router.get('/admin/ortsteile', ...requireRole('admin'), async (req, res) => {
     const model = await districtsModel(req.query.jahr);
+    const format = exportFormatOf(req.query.format);
+    if (format) return sendExport(res, format, districtsTable(model.rows, model.year));
     res.render(DISTRICTS, { ...model, values: { year: String(model.year) } });
   });
 
