@@ -1094,6 +1094,7 @@ export const de = {
         priority: 'Reihenfolge: Anträge aus Ortsteilen mit höherem Sozialindex zuerst (Sozialindex des Förderjahres oder der letzte davor), bei gleichem Index der früher eingereichte Antrag, dann das Aktenzeichen. Aufgeführt sind alle zur Förderung empfohlenen Anträge, über die noch nicht entschieden ist.',
         downloadPdf: 'Empfehlungsliste als PDF',
         downloadXlsx: 'Empfehlungsliste als Excel-Datei (XLSX)',
+        downloadCsv: 'Empfehlungsliste als CSV',
         rank: 'Rang',
         project: 'Vorhaben',
         socialIndex: 'Sozialindex',

@@ -23,6 +23,7 @@ import { updateRound } from './update-round';
 import { recommendationList } from './recommendation-list';
 import { renderRecommendationPdf } from './recommendation-pdf';
 import { renderRecommendationXlsx } from './recommendation-xlsx';
+import { recommendationTable } from './recommendation-csv';
 import { recordResolution } from './record-resolution';
 import { COMMITTEE_OUTCOMES } from './committee-gate';
 import { districtsWithFigures } from './districts/districts-with-figures';
@@ -197,6 +198,10 @@ export function planningPagesRouter(services: Services): Router {
         'Content-Disposition': `attachment; filename="Empfehlungsliste-${list.round.year}.xlsx"`,
       })
       .send(await renderRecommendationXlsx(list, clock.now()));
+  });
+
+  router.get('/foerderrunden/:id/empfehlungsliste.csv', ...requireRole('coordinator', 'head'), async (req, res) => {
+    await sendExport(res, 'csv', recommendationTable(await recommendationList(db, param(req, 'id'))));
   });
 
   router.post('/foerderrunden/:id/beschluesse', ...requireRole('coordinator'), async (req, res) => {

@@ -301,6 +301,7 @@ export const routeTable = (logo: Buffer): RouteRow[] => [
   { route: 'GET /foerderrunden/:id', url: (w) => `/foerderrunden/${w.round}`, expect: e(303, 403, 403, 200, 200, 200) },
   { route: 'GET /foerderrunden/:id/empfehlungsliste.pdf', url: (w) => `/foerderrunden/${w.round}/empfehlungsliste.pdf`, expect: e(303, 403, 403, 200, 200, 403) },
   { route: 'GET /foerderrunden/:id/empfehlungsliste.xlsx', url: (w) => `/foerderrunden/${w.round}/empfehlungsliste.xlsx`, expect: e(303, 403, 403, 200, 200, 403) },
+  { route: 'GET /foerderrunden/:id/empfehlungsliste.csv', url: (w) => `/foerderrunden/${w.round}/empfehlungsliste.csv`, expect: e(303, 403, 403, 200, 200, 403) },
   { route: 'POST /foerderrunden/:id/beschluesse', note: 'an empty form', url: (w) => `/foerderrunden/${w.round}/beschluesse`, body: () => ({}), expect: e(303, 403, 403, 422, 403, 403) },
   { route: 'GET /admin/ortsteile', url: () => '/admin/ortsteile', expect: e(303, 403, 403, 403, 403, 200) },
   { route: 'POST /admin/ortsteile', note: 'an empty form', url: () => '/admin/ortsteile', body: () => ({}), expect: e(303, 403, 403, 403, 403, 422) },

@@ -5,6 +5,7 @@ import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/fa
 import { buildApplicationAwaitingDecision, buildApplicationInReview, completeApplication, buildDraftApplication, attachRequiredDocuments, sendEvent } from '../../support/cases';
 import { flat, pdfText } from '../../unit/notices/pdf-tools';
 import { RECOMMENDATION_COLUMNS } from '../../../src/planning/recommendation-xlsx';
+import { binaryParser, csvRecords } from '../../support/exports';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -125,6 +126,19 @@ describe('the committee step', () => {
     expect(total.getCell(8).value).toEqual({ formula: 'SUM(H2:H4)', result: 31500 });
     expect(total.getCell(9).value).toEqual({ formula: 'SUM(I2:I4)', result: 22500 });
     expect(sheet.getColumn(8).numFmt).toBe('#,##0.00 "€"');
+  });
+
+  it('when the list is downloaded as CSV, then it has the same rows in the same order with German amounts and no total row', async () => {
+    const res = await request(t.app).get(`/foerderrunden/${roundId}/empfehlungsliste.csv`).set('Cookie', headCookie).buffer(true).parse(binaryParser);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="Empfehlungsliste-2027\.csv"/);
+    const rows = csvRecords(res);
+    expect(rows.map((r) => [r.Rang, r.Ortsteil, r.Sozialindex, r['Beantragt (€)'], r['Empfohlen (€)'], r.Verspätet])).toEqual([
+      ['1', 'Rieth', '78,25', '10500,00', '8000,00', 'nein'],
+      ['2', 'Roter Berg', '69,30', '10500,00', '10500,00', 'nein'],
+      ['3', 'Altstadt', '38,50', '10500,00', '4000,00', 'nein'],
+    ]);
+    expect(rows[0]!['Eingereicht am']).toMatch(/^\d\d\.\d\d\.2026$/);
   });
 
   it('when the list is downloaded as PDF, then pdftotext finds the round, every application in order and the totals', async () => {
