@@ -35,8 +35,9 @@ export interface ReportScope {
 }
 
 /**
- * Resolves the report's scope: a round by id (404 if unknown), a year, or by default the newest
- * round's year, so the first look shows the round being worked on.
+ * Resolves the report's scope: a round by id (404 if unknown), a year, or by default the year of
+ * the newest round that has a submitted application, so the first look shows the round being
+ * worked on rather than next year's, which is open but still empty; else the newest round's.
  */
 export async function resolveScope(db: Db, query: ScopeQuery, fallbackYear: number): Promise<ReportScope> {
   const rows = await db.fundingRound.findMany({ include: { programme: { select: { name: true } } }, orderBy: [{ year: 'desc' }, { programmeId: 'asc' }] });
@@ -54,9 +55,17 @@ export async function resolveScope(db: Db, query: ScopeQuery, fallbackYear: numb
     if (!round) throw new AppError('not_found', t('reports.unknownRound'));
     return { rounds: [round], roundIds: [round.id], year: round.year, label: t('reports.scopeRound', { programme: round.programmeId.replace(/_/g, ' '), year: round.year }), roundId: round.id, allRounds };
   }
-  const year = query.year ?? allRounds[0]?.year ?? fallbackYear;
+  const year = query.year ?? (await newestYearWithApplications(db, allRounds)) ?? allRounds[0]?.year ?? fallbackYear;
   const rounds = allRounds.filter((r) => r.year === year);
   return { rounds, roundIds: rounds.map((r) => r.id), year, label: t('reports.scopeYear', { year }), allRounds };
+}
+
+async function newestYearWithApplications(db: Db, newestFirst: RoundSummary[]): Promise<number | undefined> {
+  for (const round of newestFirst) {
+    const any = await db.case.findFirst({ where: { kind: 'application', roundId: round.id, submittedAt: { not: null } }, select: { id: true } });
+    if (any) return round.year;
+  }
+  return undefined;
 }
 
 /** The applications a report counts: submitted ones of the scope's rounds. */
