@@ -213,6 +213,7 @@ export const de = {
       noGrant: 'keine Bewilligung',
       noFigures: 'keine Einwohnerzahl oder kein Sozialindex hinterlegt',
       perInhabitantRange: '{from} bis {to} je Einwohner',
+      perInhabitant: '{amount} je Einwohner',
       perInhabitantValue: '{value} je Einwohner ({total} bewilligt)',
       socialIndexValue: 'Sozialindex {value}',
     },

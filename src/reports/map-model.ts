@@ -45,7 +45,9 @@ export function mapModel(rows: FundingRow[], colouring: MapColouring): { areas: 
   const legend: MapLegend[] = [{ label: t('reports.map.noGrant'), colour: colours[0]! }];
   for (let i = 0; i < Math.max(1, classes) && funded.length; i++) {
     const from = i === 0 ? bounds[0]! : bounds[i]! + 1;
-    legend.push({ label: t('reports.map.perInhabitantRange', { from: formatEuro(from), to: formatEuro(bounds[i + 1]!) }), colour: colours[i + 1]! });
+    const to = bounds[i + 1]!;
+    const label = from === to ? t('reports.map.perInhabitant', { amount: formatEuro(to) }) : t('reports.map.perInhabitantRange', { from: formatEuro(from), to: formatEuro(to) });
+    legend.push({ label, colour: colours[i + 1]! });
   }
   return {
     legend,

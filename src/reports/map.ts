@@ -1,6 +1,6 @@
 import { t } from '../i18n/t';
 import type { DistrictShape } from './geojson';
-import { COLOURS, MAP_CLASSES, esc, r1, svgOpen } from './svg';
+import { COLOURS, MAP_CLASSES, esc, r1, svgOpen, textColourOn } from './svg';
 
 export interface MapArea {
   districtId: string;
@@ -46,11 +46,11 @@ export function districtMap(options: { id: string; title: string; desc: string; 
   const mapHeight = r1(spanY * scale) + 20;
   const project = ([lon, lat]: [number, number]) => `${r1(10 + (lon - minLon) * k * scale)},${r1(10 + (maxLat - lat) * scale)}`;
   const parts = [svgOpen(options.id, width, mapHeight + legendHeight, options.title, options.desc)];
+  const fillOf = (area: MapArea) => (area.classIndex === null ? NO_VALUE_COLOUR : (options.legend[area.classIndex]?.colour ?? NO_VALUE_COLOUR));
   for (const shape of shapes) {
     const area = areas.get(shape.districtId)!;
     const d = shape.polygons.map((polygon) => polygon.map((ring) => `M${ring.map(project).join('L')}Z`).join('')).join('');
-    const fill = area.classIndex === null ? NO_VALUE_COLOUR : (options.legend[area.classIndex]?.colour ?? NO_VALUE_COLOUR);
-    parts.push(`<path d="${d}" fill="${fill}" stroke="${COLOURS.text}" stroke-width="1" fill-rule="evenodd"><title>${esc(`${area.name}: ${area.valueLabel}`)}</title></path>`);
+    parts.push(`<path d="${d}" fill="${fillOf(area)}" stroke="${COLOURS.text}" stroke-width="1" fill-rule="evenodd"><title>${esc(`${area.name}: ${area.valueLabel}`)}</title></path>`);
   }
   // Names inside the areas, at the centre of each shape's bounding box, where they fit.
   for (const shape of shapes) {
@@ -59,11 +59,10 @@ export function districtMap(options: { id: string; title: string; desc: string; 
     const ys = ring.map((p) => 10 + (maxLat - p[1]) * scale);
     const boxWidth = Math.max(...xs) - Math.min(...xs);
     const area = areas.get(shape.districtId)!;
-    const dark = area.classIndex !== null && area.classIndex >= options.legend.length - 2 && options.legend.length > 1;
     const size = Math.min(11, (boxWidth / Math.max(6, area.name.length)) * 1.7);
     if (size < 6) continue;
     parts.push(
-      `<text x="${r1((Math.max(...xs) + Math.min(...xs)) / 2)}" y="${r1((Math.max(...ys) + Math.min(...ys)) / 2 + 4)}" text-anchor="middle" font-size="${r1(size)}" fill="${dark ? '#ffffff' : COLOURS.text}" aria-hidden="true">${esc(area.name)}</text>`,
+      `<text x="${r1((Math.max(...xs) + Math.min(...xs)) / 2)}" y="${r1((Math.max(...ys) + Math.min(...ys)) / 2 + 4)}" text-anchor="middle" font-size="${r1(size)}" fill="${textColourOn(fillOf(area))}" aria-hidden="true">${esc(area.name)}</text>`,
     );
   }
   const legend = [...options.legend, { label: t('reports.map.noValue'), colour: NO_VALUE_COLOUR }];

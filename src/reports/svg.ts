@@ -1,4 +1,8 @@
 /** Small helpers for the server-rendered SVG charts and map: escaping and number layout. */
+import { colord, extend } from 'colord';
+import a11yPlugin from 'colord/plugins/a11y';
+
+extend([a11yPlugin]);
 
 export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -27,6 +31,11 @@ export function niceMax(max: number): number {
 
 /** Colours of the KERN palette with at least 3:1 contrast on white (WCAG 1.4.11). */
 export const COLOURS = { bar: '#1c4e80', accent: '#b3261e', grid: '#767676', text: '#1b1b1b', budget: '#b3261e' };
+
+/** White or the text colour, whichever contrasts more with a fill (names inside map areas). */
+export function textColourOn(fill: string): string {
+  return colord(fill).contrast('#ffffff') > colord(fill).contrast(COLOURS.text) ? '#ffffff' : COLOURS.text;
+}
 
 /** Five sequential classes from light to dark blue; outlines keep light areas visible. */
 export const MAP_CLASSES = ['#dbe9f6', '#a6c8e4', '#5f9bcc', '#2f6ea8', '#153e6b'];
