@@ -52,18 +52,24 @@ export function districtMap(options: { id: string; title: string; desc: string; 
     const d = shape.polygons.map((polygon) => polygon.map((ring) => `M${ring.map(project).join('L')}Z`).join('')).join('');
     parts.push(`<path d="${d}" fill="${fillOf(area)}" stroke="${COLOURS.text}" stroke-width="1" fill-rule="evenodd"><title>${esc(`${area.name}: ${area.valueLabel}`)}</title></path>`);
   }
-  // Names inside the areas, at the centre of each shape's bounding box, where they fit.
+  // Names inside the areas, at the centre of each shape's bounding box, where they fit; a long
+  // name of two words ("Bischleben-Stedten") goes on two lines rather than shrinking unreadably.
   for (const shape of shapes) {
     const ring = shape.polygons[0]![0]!;
     const xs = ring.map((p) => 10 + (p[0] - minLon) * k * scale);
     const ys = ring.map((p) => 10 + (maxLat - p[1]) * scale);
     const boxWidth = Math.max(...xs) - Math.min(...xs);
     const area = areas.get(shape.districtId)!;
-    const size = Math.min(11, (boxWidth / Math.max(6, area.name.length)) * 1.7);
+    const sizeFor = (lines: string[]) => Math.min(11, (boxWidth / Math.max(6, ...lines.map((l) => l.length))) * 1.7);
+    const oneLine = [area.name];
+    const twoLines = splitName(area.name);
+    const lines = twoLines && sizeFor(twoLines) > sizeFor(oneLine) && sizeFor(oneLine) < 9 ? twoLines : oneLine;
+    const size = sizeFor(lines);
     if (size < 6) continue;
-    parts.push(
-      `<text x="${r1((Math.max(...xs) + Math.min(...xs)) / 2)}" y="${r1((Math.max(...ys) + Math.min(...ys)) / 2 + 4)}" text-anchor="middle" font-size="${r1(size)}" fill="${textColourOn(fillOf(area))}" aria-hidden="true">${esc(area.name)}</text>`,
-    );
+    const x = r1((Math.max(...xs) + Math.min(...xs)) / 2);
+    const centreY = (Math.max(...ys) + Math.min(...ys)) / 2 + 4;
+    const tspans = lines.map((line, i) => `<tspan x="${x}" y="${r1(centreY + (i - (lines.length - 1) / 2) * size * 1.15)}">${esc(line)}</tspan>`).join('');
+    parts.push(`<text text-anchor="middle" font-size="${r1(size)}" fill="${textColourOn(fillOf(area))}" aria-hidden="true">${tspans}</text>`);
   }
   const legend = [...options.legend, { label: t('reports.map.noValue'), colour: NO_VALUE_COLOUR }];
   legend.forEach((entry, i) => {
@@ -75,4 +81,12 @@ export function districtMap(options: { id: string; title: string; desc: string; 
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** A name split at the space or hyphen nearest its middle (the hyphen stays on the first line). */
+function splitName(name: string): [string, string] | null {
+  const breaks = [...name.matchAll(/[ -]/g)].map((m) => m.index!);
+  if (breaks.length === 0) return null;
+  const at = breaks.reduce((best, i) => (Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2) ? i : best));
+  return name[at] === '-' ? [name.slice(0, at + 1), name.slice(at + 1)] : [name.slice(0, at), name.slice(at + 1)];
 }

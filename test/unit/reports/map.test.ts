@@ -29,8 +29,21 @@ describe('the district map', () => {
         { label: '0,48 € bis 0,48 €', colour: MAP_CLASSES[4]! },
       ],
     });
-    const fillOfName = (name: string) => new RegExp(`fill="([^"]+)" aria-hidden="true">${name}<`).exec(svg)?.[1];
+    const fillOfName = (name: string) => new RegExp(`fill="([^"]+)" aria-hidden="true"><tspan[^>]*>${name}<`).exec(svg)?.[1];
     expect(fillOfName('Marbach')).toBe(COLOURS.text);
     expect(fillOfName('Rieth')).toBe('#ffffff');
+  });
+
+  it('when a long name of two words would shrink below a readable size, then it goes on two lines', () => {
+    const svg = districtMap({
+      id: 'm',
+      title: 'Karte',
+      desc: 'Beschreibung',
+      shapes: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ districtId: `d${i}`, polygons: [square(11 + i * 0.05)] })),
+      areas: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ districtId: `d${i}`, name: i === 0 ? 'Bischleben-Stedten' : `Ort ${i}`, classIndex: 0, valueLabel: '–' })),
+      legend: [{ label: 'keine Bewilligung', colour: '#f2f2f2' }],
+    });
+    expect(svg).toMatch(/<tspan x="[\d.]+" y="[\d.]+">Bischleben-<\/tspan><tspan x="[\d.]+" y="[\d.]+">Stedten<\/tspan>/);
+    expect(svg).toMatch(/<text [^>]*><tspan x="[\d.]+" y="[\d.]+">Ort 1<\/tspan><\/text>/);
   });
 });
