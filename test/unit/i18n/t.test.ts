@@ -9,4 +9,15 @@ describe('message catalogue', () => {
     expect(() => t('nope.nothing')).toThrow(/Unknown message key/);
     expect(() => t('roles')).toThrow(/Unknown message key/);
   });
+
+  it('when a message depends on a count, then one takes the singular and every other number the plural', () => {
+    expect(t('reports.pages.cases', { count: 1 })).toBe('(1 Antrag)');
+    expect(t('reports.pages.cases', { count: 0 })).toBe('(0 Anträge)');
+    expect(t('reports.pages.cases', { count: 4 })).toBe('(4 Anträge)');
+    expect(t('reports.pages.transparencySum', { count: 1, amount: '2.500,00 €' })).toBe('1 gefördertes Projekt mit 2.500,00 €.');
+  });
+
+  it('when a plural message is asked for without a count, then it throws rather than guessing', () => {
+    expect(() => t('reports.pages.cases')).toThrow(/Unknown message key/);
+  });
 });
