@@ -1,22 +1,12 @@
 import { t } from '../i18n/t';
 import { todayInBerlin } from '../clock';
 import type { ExportTable } from '../exports/table';
+import type { OrganisationRow } from './presenters';
 
-interface OrganisationRow {
-  name: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  email: string | null;
-  phone: string | null;
-  status: string;
-  createdAt: Date;
-  approvedAt: Date | null;
-  _count: { users: number };
-}
+type OrganisationListRow = OrganisationRow & { approvedAt: Date | null; _count: { users: number } };
 
 /** The organisations list as the page shows it (with its status filter), as a download. */
-export function organisationsTable(organisations: OrganisationRow[], now: Date): ExportTable<OrganisationRow> {
+export function organisationsTable(organisations: OrganisationListRow[], now: Date): ExportTable<OrganisationListRow> {
   const h = (key: string) => t(`exports.columns.${key}`);
   return {
     title: t('nav.organisations'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from './roles';
 
-interface OrganisationRow {
+export interface OrganisationRow {
   id: string;
   name: string;
   street: string;
