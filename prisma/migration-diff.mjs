@@ -25,6 +25,13 @@ import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 
+// Tables the migrations create that the models do not describe, so the diff neither drops nor
+// creates them: SQLite's FTS5 search index of the cases and its shadow tables
+// (prisma/sqlite/migrations/*_case_search_index, src/cases/search-index.ts).
+const EXTERNAL_TABLES = {
+  sqlite: ['CaseSearch', 'CaseSearch_data', 'CaseSearch_idx', 'CaseSearch_docsize', 'CaseSearch_config'],
+}
+
 // ---------------------------------------------------------------- CLI parsing
 function parseArgs(argv) {
   const opts = { exitCode: false }
@@ -311,7 +318,7 @@ export async function diffToSql({ from, to, pgUrl, exitCode = false }) {
       to: { tag: 'schemaDatamodel', files: toFiles },
       script: true,
       exitCode,
-      filters: { externalTables: [], externalEnums: [] },
+      filters: { externalTables: EXTERNAL_TABLES[provider] ?? [], externalEnums: [] },
     })
     return { sql: res.stdout ?? '', exitCode: res.exitCode, provider }
   } catch (e) {

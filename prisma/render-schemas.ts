@@ -8,6 +8,15 @@ export function folderOf(provider: Provider): string {
   return provider === 'postgresql' ? 'postgres' : 'sqlite';
 }
 
+/**
+ * A line of models.prisma that starts with `//postgresql: ` is a PostgreSQL-only attribute (an
+ * index type SQLite lacks): it becomes a real line in PostgreSQL's schema and stays a comment in
+ * SQLite's.
+ */
+export function onlyFor(provider: Provider, models: string): string {
+  return provider === 'postgresql' ? models.replace(/^(\s*)\/\/postgresql: /gm, '$1') : models;
+}
+
 export function renderSchema(provider: Provider, models: string): string {
   const folder = folderOf(provider);
   return `// Rendered from prisma/models.prisma by prisma/render-schemas.ts. Do not edit.
@@ -22,7 +31,7 @@ datasource db {
   provider = "${provider}"
 }
 
-${models}`;
+${onlyFor(provider, models)}`;
 }
 
 export function renderAll(root: string): Map<string, string> {

@@ -5,6 +5,7 @@ import type { DatabaseProvider } from '../config';
 import { visibleCasesWhere } from './engine/load-case';
 import { countedCases, statesFilteredBy } from './case-counts';
 import { idsContainingLiterally, needsLiteralLike } from './literal-search';
+import { idsFromSearchIndex } from './search-index';
 
 export const listQuery = z.object({
   state: z.string().max(40).regex(/^[a-z_,]*$/).optional(),
@@ -29,19 +30,26 @@ export interface ListOptions {
 export async function listWhere(options: Omit<ListOptions, 'orderBy'>): Promise<Record<string, unknown>> {
   const { db, actor, kind, query } = options;
   const states = query.state ? query.state.split(',').filter(Boolean) : [];
-  // `mode` exists on PostgreSQL only; the client is typed as SQLite's, which lacks it.
-  const anyCase = (options.provider === 'postgresql' ? { mode: 'insensitive' } : {}) as Record<string, never>;
-  const search = !query.q
-    ? {}
-    : needsLiteralLike(query.q)
-      ? { id: { in: await idsContainingLiterally(db, options.provider, kind, query.q) } }
-      : { OR: [{ title: { contains: query.q, ...anyCase } }, { reference: { contains: query.q.toUpperCase(), ...anyCase } }] };
   return {
     ...visibleCasesWhere(actor, kind),
     ...(states.length ? { state: { in: states } } : {}),
-    ...search,
+    ...(query.q ? await searchWhere(db, options.provider, kind, query.q) : {}),
     ...options.extraWhere,
   };
+}
+
+/**
+ * Title or reference contains `q`. PostgreSQL answers `contains` from its trigram indexes; on
+ * SQLite the trigram table names the few matching cases, and only a short or common text is
+ * compared with every case.
+ */
+async function searchWhere(db: Db, provider: DatabaseProvider, kind: string, q: string): Promise<Record<string, unknown>> {
+  const indexed = provider === 'sqlite' ? await idsFromSearchIndex(db, kind, q) : undefined;
+  if (indexed) return { id: { in: indexed } };
+  if (needsLiteralLike(q)) return { id: { in: await idsContainingLiterally(db, provider, kind, q) } };
+  // `mode` exists on PostgreSQL only; the client is typed as SQLite's, which lacks it.
+  const anyCase = (provider === 'postgresql' ? { mode: 'insensitive' } : {}) as Record<string, never>;
+  return { OR: [{ title: { contains: q, ...anyCase } }, { reference: { contains: q.toUpperCase(), ...anyCase } }] };
 }
 
 /** A page of the cases the caller may see, newest change first; `state` may list several. */

@@ -8,6 +8,11 @@ export function needsLiteralLike(q: string): boolean {
   return LIKE_SPECIAL.test(q);
 }
 
+/** A LIKE pattern (with ESCAPE '\\') for "contains `text`", its %, _ and \\ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
  * Ids of the cases of one kind whose title contains `q`, or whose reference contains it in
  * capitals, with %, _ and \ taken literally. Prisma's `contains` passes them to LIKE as
@@ -16,13 +21,12 @@ export function needsLiteralLike(q: string): boolean {
  * (case-insensitive for ASCII on SQLite; ILIKE on PostgreSQL, so that it minds no case either).
  */
 export async function idsContainingLiterally(db: Db, provider: DatabaseProvider, kind: string, q: string): Promise<string[]> {
-  const escape = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const [like, p] = provider === 'postgresql' ? ['ILIKE', (n: number) => `$${n}`] : ['LIKE', () => '?'];
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `SELECT "id" FROM "Case" WHERE "kind" = ${p(1)} AND ("title" ${like} ${p(2)} ESCAPE '\\' OR "reference" ${like} ${p(3)} ESCAPE '\\')`,
     kind,
-    escape(q),
-    escape(q.toUpperCase()),
+    containsPattern(q),
+    containsPattern(q.toUpperCase()),
   );
   return rows.map((r) => r.id);
 }
