@@ -11,6 +11,7 @@ import { seedReferenceData } from './cases/reference-data';
 import { seedAuthorityProfile } from './notices/authority';
 import { seedDemoCases } from './db/demo-cases';
 import { countMisplacedFiles } from './documents/misplaced-files';
+import { OPTIMIZE_EVERY_MS, optimizeQueryPlans } from './db/optimize';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SESSION_PRUNE_MS = 15 * 60 * 1000;
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     if (demo) await seedDemoCases(created.services);
     return { app: created, seeded: demo };
   });
+  await optimizeQueryPlans(database);
   const misplaced = await countMisplacedFiles(database.client, config.fileStorage);
   if (misplaced > 0) {
     const other = config.fileStorage === 'database' ? 'folder' : 'database';
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
     new DatabaseSessionStore(database.client).prune().catch((err: unknown) => logger.warn({ err }, 'session prune failed'));
   }, SESSION_PRUNE_MS);
   prune.unref();
+  const optimize = setInterval(() => {
+    optimizeQueryPlans(database).catch((err: unknown) => logger.warn({ err }, 'refreshing the query planner statistics failed'));
+  }, OPTIMIZE_EVERY_MS);
+  optimize.unref();
 
   server.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing open requests');
     clearInterval(prune);
+    clearInterval(optimize);
     const jobsStopped = app.services.jobs.stop();
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();

@@ -2,6 +2,7 @@ import { hashPassword } from '../../src/accounts/passwords';
 import type { Db } from '../../src/db/client';
 import { BEHIND_PROXY } from './processes';
 import { recountCases } from '../../src/cases/case-counts';
+import { optimizeQueryPlans } from '../../src/db/optimize';
 
 export const PASSWORD = 'Bench-Passwort-2026';
 export const ACCOUNTS = {
@@ -108,7 +109,8 @@ let cloned = 0;
  * Copies the case `templateId` `count` times, with its state and workflow snapshot, in SQL on the
  * database itself: how the scale scenarios reach a million cases in a minute or two. Copies get
  * references with a "B" the portal's counters never produce and change times a second apart; the
- * kept case counts are rebuilt afterwards, as the copies bypass the use cases.
+ * kept case counts and SQLite's planner statistics are rebuilt afterwards, as the copies bypass
+ * the use cases.
  */
 export async function cloneCases(db: Db, templateId: string, count: number, kind: 'sqlite' | 'postgres'): Promise<string[]> {
   if (!/^[a-z0-9]+$/.test(templateId)) throw new Error(`not a case id: ${templateId}`);
@@ -134,5 +136,7 @@ export async function cloneCases(db: Db, templateId: string, count: number, kind
   }
   cloned += count;
   await db.$transaction((tx) => recountCases(tx));
+  // What the server's hourly statistics refresh would find after such a bulk load.
+  await optimizeQueryPlans({ client: db, provider: kind === 'sqlite' ? 'sqlite' : 'postgresql' });
   return Array.from({ length: count }, (_, i) => `bench${String(first + i).padStart(9, '0')}`);
 }
