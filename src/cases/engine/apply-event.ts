@@ -37,6 +37,7 @@ export async function applyEvent(options: {
   type: string;
   body: unknown;
   ifMatch?: number;
+  /** Called after the commit when the event enqueued side effects (the outbox's cue to run). */
   onCommitted?: () => void;
 }): Promise<CaseRow> {
   const { db, clock, kind, actor, caseId, type, body, ifMatch } = options;
@@ -95,8 +96,9 @@ export async function applyEvent(options: {
     for (const effect of decision.effects) {
       await enqueueEffect(tx, effect, { caseId: row.id, event: type, auditEventId }, now);
     }
-    return updated;
+    return { updated, effects: decision.effects.length };
   });
-  options.onCommitted?.();
-  return committed;
+  // Most events enqueue nothing: waking the outbox for them would cost a query each.
+  if (committed.effects > 0) options.onCommitted?.();
+  return committed.updated;
 }
