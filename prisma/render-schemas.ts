@@ -25,6 +25,9 @@ generator client {
   provider     = "prisma-client"
   output       = "../../src/generated/${folder}"
   moduleFormat = "cjs"
+  // The size-optimised query compiler: it runs once per query shape (Prisma keeps the plans),
+  // and the default build cost about 80 MB more resident memory once V8 had compiled it.
+  compilerBuild = "small"
 }
 
 datasource db {

@@ -1,3 +1,5 @@
+// First, so that its V8 settings apply to everything loaded after it.
+import './memory-flags';
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';

@@ -1,4 +1,3 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { applyEvent } from '../cases/engine/apply-event';
 import { createApplication } from '../cases/applications/create-application';
 import { applicationDraftInput } from '../cases/applications/schemas';
@@ -11,6 +10,8 @@ import type { Services } from '../services';
 import { demoAccounts } from './demo-data';
 
 async function demoPdf(title: string): Promise<Buffer> {
+  // Loaded only when demo data is made: a server keeps pdf-lib off its request thread.
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const font = await doc.embedFont(StandardFonts.Helvetica);

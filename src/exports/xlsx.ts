@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { berlinWallClock, calendarDay, type CellType, type CellValue, type ExportColumn } from './table';
 
 /** Number formats Excel shows in the reader's locale: in German Excel "10.500,00 €" and "02.12.2026". */
@@ -41,7 +41,9 @@ export function sheetName(title: string): string {
  * as a workbook: a bold, frozen header row with an autofilter, typed cells with German formats.
  */
 export async function writeXlsx<R>(stream: Writable, title: string, columns: ExportColumn<R>[], rows: Iterable<R> | AsyncIterable<R>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Loaded on the first export: exceljs and its zip libraries are about 25 MB resident.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Förderportal Soziales';
   const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c, i) => ({

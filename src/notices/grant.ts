@@ -1,6 +1,6 @@
 import { Checks, checkBase, checkTexts, closing, dataProtection, DEFAULT_GUIDELINE, legalRemedy, openLetter } from './common';
 import { addMonths, compareCalendarDates, formatDate, formatEuro, formatPercent, toCalendarDate } from './format';
-import { bold, plain } from './letter';
+import { bold, plain } from './inline';
 import type { FinancingType, GrantModel } from './model';
 
 export const FINANCING_TYPE_LABELS: Record<FinancingType, string> = {

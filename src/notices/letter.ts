@@ -31,6 +31,7 @@ import { cachingFontkit, noticeFontBytes, SUBSET_BASE_TEXT } from './fonts';
 import { drawQrCode, qrModuleRuns, QUIET_ZONE_MODULES } from './verification-mark';
 import { embedLogo } from './logo-image';
 import { subsetTextEncoder } from './text-encoder';
+import { bold, type Inline } from './inline';
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (PDF points; y grows upwards from the bottom edge)
@@ -73,16 +74,6 @@ const FILL = rgb(0.92, 0.92, 0.92);
 
 // ---------------------------------------------------------------------------------------------
 // Inline text
-
-export interface TextRun {
-  text: string;
-  bold?: boolean;
-}
-/** Plain text, or runs of regular and bold text. "\n" breaks the line. */
-export type Inline = string | TextRun[];
-
-export const bold = (text: string): TextRun => ({ text, bold: true });
-export const plain = (text: string): TextRun => ({ text });
 
 /** Splits text on blank lines into paragraphs (single newlines stay line breaks). */
 export function splitParagraphs(text: string): string[] {

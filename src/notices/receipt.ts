@@ -1,6 +1,6 @@
 import { Checks, checkBase, closing, DEFAULT_GUIDELINE, openLetter } from './common';
 import { formatDate } from './format';
-import { bold, plain } from './letter';
+import { bold, plain } from './inline';
 import type { ReceiptModel } from './model';
 
 export function validateReceipt(model: ReceiptModel): void {

@@ -1,6 +1,6 @@
 import { Checks, checkBase, checkTexts, closing, dataProtection, DEFAULT_GUIDELINE, legalRemedy, openLetter } from './common';
 import { formatDate, formatEuro } from './format';
-import { bold, plain } from './letter';
+import { bold, plain } from './inline';
 import type { RejectionModel } from './model';
 
 export function validateRejection(model: RejectionModel): void {

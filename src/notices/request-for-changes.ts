@@ -1,6 +1,6 @@
 import { Checks, checkBase, closing, openLetter } from './common';
 import { compareCalendarDates, formatDate, toCalendarDate } from './format';
-import { bold, plain } from './letter';
+import { bold, plain } from './inline';
 import type { RequestForChangesModel } from './model';
 
 export function validateRequestForChanges(model: RequestForChangesModel): void {

@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { ActorContext } from '../accounts/context';
 import { can } from '../auth/policy';
 import { changeAuthorityProfile } from './authority';
@@ -20,6 +19,8 @@ export async function checkLogo(bytes: Buffer): Promise<'image/png' | 'image/jpe
   if (!mediaType) throw new AppError('unsupported_media_type', t('notices.logoType'), { errors: [{ path: 'logo', message: t('notices.logoType') }] });
   let size: { width: number; height: number };
   try {
+    // Loaded when an admin first uploads a logo: the request thread has no other use for pdf-lib.
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.create();
     // A copy: pdf-lib reads JPEG headers through the whole ArrayBuffer, ignoring a view's offset.
     const copy = new Uint8Array(bytes);

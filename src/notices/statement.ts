@@ -1,6 +1,6 @@
 import { Checks, checkBase, closing, openLetter } from './common';
 import { formatDate, formatEuro } from './format';
-import { bold, plain, type Inline } from './letter';
+import { bold, plain, type Inline } from './inline';
 import type { StatementModel, StatementPosition } from './model';
 
 /** The position as it appears in the statement ("Votum"). */

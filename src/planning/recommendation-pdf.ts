@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Letter } from '../notices/letter';
 import { formatDate, formatEuro } from '../notices/format';
 import type { Authority } from '../notices/model';
 import { PRIORITY_RULE } from './recommendation-list';
@@ -15,6 +14,8 @@ const socialIndex = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, m
 export async function renderRecommendationPdf(list: RecommendationList, authority: Authority, at: Date, contact: { name: string; email: string; role: string }): Promise<Uint8Array> {
   const { round, rows, totals } = list;
   const title = `Empfehlungsliste Förderrunde ${round.year}`;
+  // Loaded when first asked for, so that a server nobody asks for a list keeps pdf-lib unloaded.
+  const { Letter } = await import('../notices/letter');
   const letter = await Letter.create({
     authority,
     addressee: { name: 'Begleitgremium und Ausschuss für Soziales', street: authority.street, postalCode: authority.mailPostalCode ?? authority.postalCode, city: authority.city },

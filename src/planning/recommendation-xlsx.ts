@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { RecommendationList } from './recommendation-list';
 import { PRIORITY_RULE } from './recommendation-list';
 
@@ -26,6 +25,8 @@ export const RECOMMENDATION_COLUMNS = [
  */
 export async function renderRecommendationXlsx(list: RecommendationList, at: Date): Promise<Buffer> {
   const { round, rows, totals } = list;
+  // Loaded when first asked for, as the exports do (exports/xlsx.ts).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Förderportal Soziales';
   workbook.created = at;
