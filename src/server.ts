@@ -1,5 +1,5 @@
-// First, so that its V8 settings apply to everything loaded after it.
-import './memory-flags';
+// First, so that its settings apply to everything loaded after it.
+import './memory-settings';
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
