@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/sqlite/client';
 import type { Db, Tx } from '../db/client';
 
 export interface CountKey {
@@ -13,8 +14,12 @@ export interface CountKey {
  */
 export async function moveCaseCount(tx: Tx, from: CountKey | null, to: CountKey): Promise<void> {
   if (from && from.kind === to.kind && from.state === to.state && from.submitted === to.submitted) return;
-  if (from) await tx.caseCount.update({ where: { kind_state_submitted: from }, data: { count: { decrement: 1 } } });
-  await tx.caseCount.upsert({ where: { kind_state_submitted: to }, create: { ...to, count: 1 }, update: { count: { increment: 1 } } });
+  // One statement for both counts (the same SQL on SQLite and PostgreSQL): every transition
+  // runs it, and each statement through Prisma costs more CPU than SQLite takes to run it.
+  const rows = [...(from ? [Prisma.sql`(${from.kind}, ${from.state}, ${from.submitted}, -1)`] : []), Prisma.sql`(${to.kind}, ${to.state}, ${to.submitted}, 1)`];
+  await tx.$executeRaw`
+    INSERT INTO "CaseCount" ("kind", "state", "submitted", "count") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("kind", "state", "submitted") DO UPDATE SET "count" = "CaseCount"."count" + excluded."count"`;
 }
 
 /** Cases of `kind` in any of `states` (all states when empty); only submitted ones unless `drafts`. */
