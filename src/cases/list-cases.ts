@@ -4,8 +4,8 @@ import type { Db } from '../db/client';
 import type { DatabaseProvider } from '../config';
 import { visibleCasesWhere } from './engine/load-case';
 import { countedCases, statesFilteredBy } from './case-counts';
-import { idsContainingLiterally, needsLiteralLike } from './literal-search';
-import { idsFromSearchIndex } from './search-index';
+import { fewIdsContainingLiterally, idsContainingLiterally, needsLiteralLike } from './literal-search';
+import { idsFromSearchIndex, MOST_INDEXED_MATCHES } from './search-index';
 
 export const listQuery = z.object({
   state: z.string().max(40).regex(/^[a-z_,]*$/).optional(),
@@ -39,12 +39,13 @@ export async function listWhere(options: Omit<ListOptions, 'orderBy'>): Promise<
 }
 
 /**
- * Title or reference contains `q`. PostgreSQL answers `contains` from its trigram indexes; on
- * SQLite the trigram table names the few matching cases, and only a short or common text is
- * compared with every case.
+ * Title or reference contains `q`. The trigram indexes (SQLite's trigram table, PostgreSQL's
+ * pg_trgm indexes) name the few matching cases; only a short or common text is compared with
+ * every case.
  */
 async function searchWhere(db: Db, provider: DatabaseProvider, kind: string, q: string): Promise<Record<string, unknown>> {
-  const indexed = provider === 'sqlite' ? await idsFromSearchIndex(db, kind, q) : undefined;
+  const indexed =
+    provider === 'sqlite' ? await idsFromSearchIndex(db, kind, q) : await fewIdsContainingLiterally(db, provider, kind, q, MOST_INDEXED_MATCHES);
   if (indexed) return { id: { in: indexed } };
   if (needsLiteralLike(q)) return { id: { in: await idsContainingLiterally(db, provider, kind, q) } };
   // `mode` exists on PostgreSQL only; the client is typed as SQLite's, which lacks it.
