@@ -21,7 +21,7 @@ export function containsPattern(text: string): string {
  * (case-insensitive for ASCII on SQLite; ILIKE on PostgreSQL, so that it minds no case either).
  */
 export async function idsContainingLiterally(db: Db, provider: DatabaseProvider, kind: string, q: string): Promise<string[]> {
-  return containing(db, provider, kind, q, '');
+  return containing(db, provider, kind, q);
 }
 
 /**
@@ -30,14 +30,14 @@ export async function idsContainingLiterally(db: Db, provider: DatabaseProvider,
  * asking the indexes twice, once for each.
  */
 export async function fewIdsContainingLiterally(db: Db, provider: DatabaseProvider, kind: string, q: string, most: number): Promise<string[] | undefined> {
-  const ids = await containing(db, provider, kind, q, ` LIMIT ${most + 1}`);
+  const ids = await containing(db, provider, kind, q, most + 1);
   return ids.length > most ? undefined : ids;
 }
 
-async function containing(db: Db, provider: DatabaseProvider, kind: string, q: string, limit: string): Promise<string[]> {
+async function containing(db: Db, provider: DatabaseProvider, kind: string, q: string, limit?: number): Promise<string[]> {
   const [like, p] = provider === 'postgresql' ? ['ILIKE', (n: number) => `$${n}`] : ['LIKE', () => '?'];
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT "id" FROM "Case" WHERE "kind" = ${p(1)} AND ("title" ${like} ${p(2)} ESCAPE '\\' OR "reference" ${like} ${p(3)} ESCAPE '\\')${limit}`,
+    `SELECT "id" FROM "Case" WHERE "kind" = ${p(1)} AND ("title" ${like} ${p(2)} ESCAPE '\\' OR "reference" ${like} ${p(3)} ESCAPE '\\')${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
     kind,
     containsPattern(q),
     containsPattern(q.toUpperCase()),

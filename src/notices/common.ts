@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { compareCalendarDates, formatDate, toCalendarDate } from './format';
 import type { InfoRow, Letter } from './letter';
+import { loadLetter } from './load-letter';
 import { NoticeModelError, type NoticeBase, type NoticeKind } from './model';
 
 const TITLES: Record<NoticeKind, string> = {
@@ -160,11 +161,7 @@ export function infoRows(model: NoticeBase): InfoRow[] {
 
 /** Opens a letter for the model with the standard frame and metadata. */
 export async function openLetter(model: NoticeBase, subject: string, title = noticeTitle(model.kind)): Promise<Letter> {
-  // Loaded on the first render, in the render thread: the request thread runs only the checks
-  // of this module and so never loads pdf-lib, fontkit and the fonts (about 50 MB resident).
-  // require rather than import(): run from TypeScript (tests, npm run dev), a worker thread
-  // resolves import() through the ES module loader, which does not find './letter'.
-  const { Letter } = require('./letter') as typeof import('./letter');
+  const { Letter } = loadLetter();
   const issued = toCalendarDate(model.issuedAt);
   const letter = await Letter.create({
     authority: model.authority,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatDate, formatEuro } from '../notices/format';
+import { loadLetter } from '../notices/load-letter';
 import type { Authority } from '../notices/model';
 import { PRIORITY_RULE } from './recommendation-list';
 import type { RecommendationList } from './recommendation-list';
@@ -14,8 +15,7 @@ const socialIndex = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, m
 export async function renderRecommendationPdf(list: RecommendationList, authority: Authority, at: Date, contact: { name: string; email: string; role: string }): Promise<Uint8Array> {
   const { round, rows, totals } = list;
   const title = `Empfehlungsliste Förderrunde ${round.year}`;
-  // Loaded when first asked for, so that a server nobody asks for a list keeps pdf-lib unloaded.
-  const { Letter } = await import('../notices/letter');
+  const { Letter } = loadLetter();
   const letter = await Letter.create({
     authority,
     addressee: { name: 'Begleitgremium und Ausschuss für Soziales', street: authority.street, postalCode: authority.mailPostalCode ?? authority.postalCode, city: authority.city },
