@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { serveCommand } from './serve-command';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -104,12 +105,13 @@ export async function startProcess(args: string[], env: Record<string, string>, 
   };
 }
 
-/** The portal as `npm start` runs it (compiled), on the given database. */
-export function startPortal(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningProcess> {
-  return startProcess([join(ROOT, 'dist', 'src', 'server.js')], { DATABASE_URL: databaseUrl, ...env }, '/healthz');
+/** The portal as `npm start` runs it (compiled, with its Node flags and environment), on the given database. */
+export function startPortal(databaseUrl: string, env: Record<string, string> = {}, extraNodeArgs: string[] = []): Promise<RunningProcess> {
+  const serve = serveCommand(ROOT);
+  return startProcess([...serve.nodeArgs, ...extraNodeArgs, join(ROOT, serve.script)], { ...serve.env, DATABASE_URL: databaseUrl, ...env }, '/healthz');
 }
 
 /** The ceiling server (bench/ceiling-server.ts) on the given database. */
-export function startCeiling(databaseUrl: string): Promise<RunningProcess> {
-  return startProcess(['--import', 'tsx', join(ROOT, 'bench', 'ceiling-server.ts')], { DATABASE_URL: databaseUrl }, '/bare');
+export function startCeiling(databaseUrl: string, extraNodeArgs: string[] = []): Promise<RunningProcess> {
+  return startProcess([...extraNodeArgs, '--import', 'tsx', join(ROOT, 'bench', 'ceiling-server.ts')], { DATABASE_URL: databaseUrl }, '/bare');
 }
