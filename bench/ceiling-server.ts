@@ -2,11 +2,25 @@
  * The ceilings the portal is measured against, on the same machine in the same run: a bare
  * Express route, and Express plus one write transaction through the same Prisma client and
  * database kind as the portal (an audit row, as every portal write also records one).
+ *
+ * And the floors of the two requests with targets, started on the portal's own database: only
+ * the database work each must do, through the same Prisma client and the portal's own query
+ * functions, behind nothing but Express's JSON parser. No passport, session middleware, helmet,
+ * logging, validation, workflow machine, policy, presenter or template. A portal request costs at
+ * least its floor; a target the floor misses cannot be met by changing the portal's own code.
  */
 import express from 'express';
 import { createServer } from 'node:http';
 import { openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
+import { recordAudit } from '../src/db/audit';
+import { hashSecretToken } from '../src/accounts/secret-tokens';
+import { tokenByHash, userById } from '../src/auth/user-lookup';
+import { actorOf, toCurrentUser } from '../src/auth/current-user';
+import { applicationKind } from '../src/cases/applications/kind';
+import { applicationPageModel } from '../src/cases/applications/page-model';
+import { loadVisibleCase } from '../src/cases/engine/load-case';
+import { moveCaseCount } from '../src/cases/case-counts';
 
 async function main() {
   const url = process.env.DATABASE_URL!;
@@ -25,6 +39,37 @@ async function main() {
     );
     res.json({ id: row.id });
   });
+
+  // A coordinator's START_REVIEW: who the token is, the case, then the swap, the counts and the audit row in one transaction.
+  app.post('/floor/transition/:id', async (req, res) => {
+    const token = await tokenByHash(db, hashSecretToken(req.get('authorization')!.replace(/^Bearer /, '')));
+    const actor = actorOf(toCurrentUser(token!.user));
+    const row = await loadVisibleCase(db, actor, 'application', req.params.id);
+    const now = new Date();
+    const updated = await db.$transaction(async (tx) => {
+      const [swapped] = await tx.case.updateManyAndReturn({
+        where: { id: row.id, version: row.version },
+        data: { state: 'in_review', context: row.context, machineVersion: row.machineVersion, version: { increment: 1 }, reviewerId: actor.id, updatedAt: now },
+      });
+      if (!swapped) throw new Error('changed meanwhile');
+      await moveCaseCount(tx, { kind: row.kind, state: row.state, submitted: true }, { kind: row.kind, state: 'in_review', submitted: true });
+      await recordAudit(tx, { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'START_REVIEW', fromState: row.state, toState: 'in_review', payload: {} }, now);
+      return swapped;
+    });
+    res.json({ id: updated.id, state: updated.state, version: updated.version });
+  });
+
+  // The case page's data as the page loads it: the session, its user, the case and its page model, without rendering.
+  const kind = applicationKind({ requiredAttachments: [] });
+  app.get('/floor/page/:id', async (req, res) => {
+    const session = await db.session.findUnique({ where: { sid: req.get('x-session-id')! } });
+    const user = await userById(db, (JSON.parse(session!.data) as { passport: { user: string } }).passport.user);
+    const actor = actorOf(toCurrentUser(user!));
+    const row = await loadVisibleCase(db, actor, 'application', req.params.id);
+    const model = await applicationPageModel(db, kind, actor, row, []);
+    res.json({ id: model.row.id, history: model.history.length });
+  });
+
   const server = createServer(app);
   server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1');
   process.on('SIGTERM', () => server.close(() => database.close().then(() => process.exit(0))));

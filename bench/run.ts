@@ -18,7 +18,7 @@ import { openDatabase, type Db } from '../src/db/client';
 import { freshDatabase } from './lib/databases';
 import { load, type LoadResult } from './lib/load';
 import { ROOT, startCeiling, startPortal, type RunningProcess } from './lib/processes';
-import { ACCOUNTS, applicationThrough, cloneCases, createAccounts, sessionCookie, tokenFor, type Tokens } from './lib/seed';
+import { ACCOUNTS, applicationThrough, cloneCases, createAccounts, sessionCookie, sessionIdOf, tokenFor, type Tokens } from './lib/seed';
 import { measureNotices } from './notices';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, db: { type: 'string', default: 'sqlite' } } });
@@ -78,6 +78,28 @@ async function ceilings(): Promise<{ bare: Costed; write: Costed }> {
   }
 }
 
+/**
+ * The floors of the transition and the case page (bench/ceiling-server.ts), on the portal's
+ * database with its accounts and cases: what the database work of each costs through Prisma.
+ */
+async function floors(databaseUrl: string, work: { ids: string[]; caseId: string; token: string; sessionId: string }) {
+  const floor = await startCeiling(databaseUrl);
+  try {
+    const transition = await costed(floor, load({
+      url: floor.url,
+      connections: CONNECTIONS,
+      seconds,
+      method: 'POST',
+      headers: { authorization: `Bearer ${work.token}` },
+      next: distinct(work.ids, (id) => `/floor/transition/${id}`, '{}'),
+    }));
+    const page = await costed(floor, load({ url: `${floor.url}/floor/page/${work.caseId}`, connections: CONNECTIONS, seconds, headers: { 'x-session-id': work.sessionId } }));
+    return { transition, page };
+  } finally {
+    await floor.stop();
+  }
+}
+
 /** Outbox jobs (notices and e-mails) not yet done. */
 function outstandingJobs(db: Db): Promise<number> {
   return db.outboxJob.count({ where: { status: { in: ['pending', 'running'] } } });
@@ -122,6 +144,10 @@ async function main() {
 
     // 1. Transitions: START_REVIEW on distinct submitted cases.
     const submitted = await applicationThrough(base, tokens, 'submitted');
+    const floorCases = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)), kind);
+    const floor = await floors(database.url, { ids: floorCases, caseId: submitted, token: tokens.coordinator, sessionId: sessionIdOf(coordinatorCookie) });
+    record('floor: a transition\'s database work through Prisma', `${(100 * floor.transition.perSecond / ceiling.write.perSecond).toFixed(0)} % of the write ceiling (${rate(floor.transition.perSecond)}, ${cpu(floor.transition)})`, '(reference)', floor.transition.non2xx === 0 ? null : false, floor.transition);
+    record('floor: the case page\'s data through Prisma, not rendered', `${rate(floor.page.perSecond)}, ${cpu(floor.page)}`, '(reference)', floor.page.non2xx === 0 ? null : false, floor.page);
     const fresh = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)), kind);
     const transitions = await costed(portal, load({
       url: base,

@@ -28,6 +28,11 @@ export async function tokenFor(base: string, email: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** The session id in express-session's signed cookie ("name=s%3A<id>.<signature>"). */
+export function sessionIdOf(cookie: string): string {
+  return decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1)).replace(/^s:/, '').replace(/\.[^.]*$/, '');
+}
+
 /** Signs in through the form as a browser does and returns the session cookie. */
 export async function sessionCookie(base: string, email: string): Promise<string> {
   const page = await fetch(`${base}/anmelden`, { headers: BEHIND_PROXY });
