@@ -30,8 +30,23 @@ export async function inboxCounts(db: Db, actor: Actor, kind: string) {
   return Promise.all(
     inboxGroups(actor).map(async (g) => {
       const states = statesFilteredBy(g.where);
-      const count = states ? await countedCases(db, kind, states, { drafts: true }) : await db.case.count({ where: { kind, ...g.where } });
+      const count = states ? await countedCases(db, kind, states, { drafts: true }) : await countReviewersCases(db, kind, g.where);
       return { key: g.key, label: g.label, count };
     }),
   );
+}
+
+/**
+ * A reviewer's cases in one state, counted on the index (reviewerId, state, kind, …) alone.
+ * Prisma's `count` selects each row's id in a subquery, which made SQLite read every counted
+ * case's wide row: with 10,000 cases in one coordinator's review the inbox took twice the CPU.
+ */
+async function countReviewersCases(db: Db, kind: string, where: Record<string, unknown>): Promise<number> {
+  const { state, reviewerId } = where;
+  if (typeof state !== 'string' || typeof reviewerId !== 'string' || Object.keys(where).length !== 2) {
+    throw new Error(`an inbox group is a set of states or a reviewer's cases in one state: ${JSON.stringify(where)}`);
+  }
+  const [row] = await db.$queryRaw<{ count: bigint | number }[]>`
+    SELECT COUNT(*) AS "count" FROM "Case" WHERE "reviewerId" = ${reviewerId} AND "state" = ${state} AND "kind" = ${kind}`;
+  return Number(row!.count);
 }

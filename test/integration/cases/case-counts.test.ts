@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { bearerToken, createTestApp, signInCookie, type TestApp } from '../../support/app';
 import { buildApprovedOrganisation, buildUser, PASSWORD } from '../../support/factories';
-import { buildApplicationAwaitingDecision, buildDraftApplication, buildSubmittedApplication, sendEvent } from '../../support/cases';
+import { buildApplicationAwaitingDecision, buildApplicationInReview, buildDraftApplication, buildSubmittedApplication, sendEvent } from '../../support/cases';
+import { buildSubmittedStatementRequest, sendStatementEvent } from '../../support/statements';
 import { seedAuthorityProfile } from '../../../src/notices/authority';
 import { recountCases } from '../../../src/cases/case-counts';
 
@@ -65,5 +66,22 @@ describe('totals of lists and inboxes come from counts kept with every change', 
     const text = page.text.replace(/\s+/g, ' ');
     expect(text).toMatch(/Entschieden\D{0,80}1\b/);
     expect(text).toMatch(/Zur Entscheidung\D{0,80}1\b/);
+  });
+
+  it("when coordinators review cases, then each one's own group counts only their applications in review", async () => {
+    const mine = await buildUser(t.db, 'coordinator');
+    const myToken = await bearerToken(t.app, mine.email, PASSWORD);
+    const myCookie = await signInCookie(t.app, mine.email, PASSWORD);
+    await buildApplicationInReview(t, applicant, myToken);
+    await buildApplicationInReview(t, applicant, myToken);
+    // Mine but past review, another coordinator's review, and a statement I review: none count.
+    await buildApplicationAwaitingDecision(t, applicant, myToken);
+    await buildApplicationInReview(t, applicant, coordinator);
+    const statement = await buildSubmittedStatementRequest(t, applicant);
+    expect((await sendStatementEvent(t, myToken, statement.id, { type: 'START_REVIEW' })).status).toBe(200);
+
+    const text = (await request(t.app).get('/antraege').set('Cookie', myCookie)).text.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Von mir in Prüfung\D{0,80}\b2\b/);
+    expect(text).toMatch(/Alle in Prüfung\D{0,80}\b3\b/);
   });
 });
