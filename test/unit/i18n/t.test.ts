@@ -10,6 +10,18 @@ describe('message catalogue', () => {
     expect(() => t('roles')).toThrow(/Unknown message key/);
   });
 
+  it('when a key names an inherited property of the catalogue, then it is unknown too, however often it is asked', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => t('labels.constructor')).toThrow(/Unknown message key/);
+      expect(() => t('__proto__')).toThrow(/Unknown message key/);
+    }
+  });
+
+  it('when a key is asked again with other parameters, then the kept message is filled anew', () => {
+    expect(t('validation.passwordTooShort', { min: 12 })).toContain('12');
+    expect(t('validation.passwordTooShort', { min: 14 })).toBe('Das Passwort muss mindestens 14 Zeichen lang sein.');
+  });
+
   it('when a message depends on a count, then one takes the singular and every other number the plural', () => {
     expect(t('reports.pages.cases', { count: 1 })).toBe('(1 Antrag)');
     expect(t('reports.pages.cases', { count: 0 })).toBe('(0 Anträge)');
