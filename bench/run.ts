@@ -146,8 +146,8 @@ async function main() {
     const submitted = await applicationThrough(base, tokens, 'submitted');
     const floorCases = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)), kind);
     const floor = await floors(database.url, { ids: floorCases, caseId: submitted, token: tokens.coordinator, sessionId: sessionIdOf(coordinatorCookie) });
-    record('floor: a transition\'s database work through Prisma', `${(100 * floor.transition.perSecond / ceiling.write.perSecond).toFixed(0)} % of the write ceiling (${rate(floor.transition.perSecond)}, ${cpu(floor.transition)})`, '(reference)', floor.transition.non2xx === 0 ? null : false, floor.transition);
-    record('floor: the case page\'s data through Prisma, not rendered', `${rate(floor.page.perSecond)}, ${cpu(floor.page)}`, '(reference)', floor.page.non2xx === 0 ? null : false, floor.page);
+    record('floor: a transition\'s database work through Prisma', `${(100 * floor.transition.perSecond / ceiling.write.perSecond).toFixed(0)} % of the write ceiling (${rate(floor.transition.perSecond)}, p99 ${ms(floor.transition.p99)}, ${cpu(floor.transition)})`, '(reference)', floor.transition.non2xx === 0 ? null : false, floor.transition);
+    record('floor: the case page\'s data through Prisma, not rendered', `${rate(floor.page.perSecond)}, p99 ${ms(floor.page.p99)}, ${cpu(floor.page)}`, '(reference)', floor.page.non2xx === 0 ? null : false, floor.page);
     const fresh = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)), kind);
     const transitions = await costed(portal, load({
       url: base,
