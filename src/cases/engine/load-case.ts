@@ -2,6 +2,9 @@ import { AppError } from '../../http/errors';
 import { t } from '../../i18n/t';
 import type { Actor } from '../../auth/policy';
 import type { Db, Tx } from '../../db/client';
+import { Prisma } from '../../generated/sqlite/client';
+import type { CaseRow } from '../case-kind';
+import { caseColumns } from '../case-sql';
 
 /**
  * The visibility rule for every case: applicants see their organisation's cases, staff see
@@ -14,8 +17,10 @@ export function visibleCasesWhere(actor: Actor, kind: string) {
     : { kind, submittedAt: { not: null } };
 }
 
-export async function loadVisibleCase(db: Db | Tx, actor: Actor, kind: string, id: string) {
-  const row = await db.case.findFirst({ where: { id, ...visibleCasesWhere(actor, kind) } });
+/** The case `id` if the caller may see it (the rule above, in SQL), or 404. */
+export async function loadVisibleCase(db: Db | Tx, actor: Actor, kind: string, id: string): Promise<CaseRow> {
+  const visible = actor.role === 'applicant' ? Prisma.sql`"organisationId" = ${actor.organisationId ?? '-'}` : Prisma.sql`"submittedAt" IS NOT NULL`;
+  const [row] = await db.$queryRaw<CaseRow[]>`SELECT ${caseColumns} FROM "Case" WHERE "id" = ${id} AND "kind" = ${kind} AND ${visible}`;
   if (!row) throw new AppError('not_found', t('errors.404.detail'));
   return row;
 }
