@@ -21,6 +21,7 @@ import { applicationKind } from '../src/cases/applications/kind';
 import { applicationPageModel } from '../src/cases/applications/page-model';
 import { loadVisibleCase } from '../src/cases/engine/load-case';
 import { moveCaseCount } from '../src/cases/case-counts';
+import { swapCase } from '../src/cases/engine/swap-case';
 
 async function main() {
   const url = process.env.DATABASE_URL!;
@@ -47,10 +48,7 @@ async function main() {
     const row = await loadVisibleCase(db, actor, 'application', req.params.id);
     const now = new Date();
     const updated = await db.$transaction(async (tx) => {
-      const [swapped] = await tx.case.updateManyAndReturn({
-        where: { id: row.id, version: row.version },
-        data: { state: 'in_review', context: row.context, machineVersion: row.machineVersion, version: { increment: 1 }, reviewerId: actor.id, updatedAt: now },
-      });
+      const swapped = await swapCase(tx, row, { state: 'in_review', context: row.context, machineVersion: row.machineVersion, reviewerId: actor.id });
       if (!swapped) throw new Error('changed meanwhile');
       await moveCaseCount(tx, { kind: row.kind, state: row.state, submitted: true }, { kind: row.kind, state: 'in_review', submitted: true });
       await recordAudit(tx, { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'START_REVIEW', fromState: row.state, toState: 'in_review', payload: {} }, now);

@@ -9,8 +9,8 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { CaseKind, CaseRow, Persisted } from '../case-kind';
 import { moveCaseCount } from '../case-counts';
-import { caseAssignments, caseColumns } from '../case-sql';
 import { loadVisibleCase } from './load-case';
+import { swapCase } from './swap-case';
 
 export function persistedOf(kind: CaseKind, row: CaseRow): Persisted {
   return kind.migrate({ value: row.state, context: JSON.parse(row.context) as unknown }, row.machineVersion);
@@ -70,19 +70,12 @@ export async function applyEvent(options: {
 
     const extra = kind.inTransaction ? await kind.inTransaction(tx, type, payload, { actor, now, row }) : {};
     const columns = { ...kind.columnsFor(type, payload, { actor, now, row, next: decision.next }), ...extra };
-    // UPDATE … RETURNING: the swap and the row as it now is in one statement. The change time
-    // is the real clock's, as Prisma's @updatedAt would set it.
-    const assignments = caseAssignments({
+    const updated = await swapCase(tx, row, {
       state: decision.to,
       context: JSON.stringify(decision.next.context),
       machineVersion: kind.machineVersion,
       ...columns,
-      updatedAt: new Date(),
     });
-    const [updated] = await tx.$queryRaw<CaseRow[]>`
-      UPDATE "Case" SET ${assignments}, "version" = "version" + 1
-      WHERE "id" = ${row.id} AND "version" = ${row.version}
-      RETURNING ${caseColumns}`;
     // Someone else changed the case since we read it: their change wins, ours is refused whole.
     if (!updated) throw new AppError('conflict', t('cases.changedMeanwhile'));
     const submittedAt = 'submittedAt' in columns ? columns.submittedAt : row.submittedAt;
