@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db/client';
-import { countedCases, statesFilteredBy } from './case-counts';
+import { statesFilteredBy } from './case-counts';
 
 export interface InboxGroup {
   key: string;
@@ -25,12 +25,17 @@ export function inboxGroups(actor: Actor): InboxGroup[] {
   return groups;
 }
 
-/** Each group's number of cases: from the kept counts where the group is a set of states. */
+/**
+ * Each group's number of cases: from the kept counts where the group is a set of states, read
+ * once for all groups (a query each cost a round trip and Prisma's overhead five times a page).
+ */
 export async function inboxCounts(db: Db, actor: Actor, kind: string) {
+  const kept = await db.caseCount.findMany({ where: { kind }, select: { state: true, count: true } });
+  const inStates = (states: string[]) => kept.reduce((sum, c) => sum + (states.length === 0 || states.includes(c.state) ? c.count : 0), 0);
   return Promise.all(
     inboxGroups(actor).map(async (g) => {
       const states = statesFilteredBy(g.where);
-      const count = states ? await countedCases(db, kind, states, { drafts: true }) : await countReviewersCases(db, kind, g.where);
+      const count = states ? inStates(states) : await countReviewersCases(db, kind, g.where);
       return { key: g.key, label: g.label, count };
     }),
   );
