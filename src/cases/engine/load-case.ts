@@ -8,19 +8,35 @@ import { caseColumns } from '../case-sql';
 
 /**
  * The visibility rule for every case: applicants see their organisation's cases, staff see
- * every case once it has been submitted (a draft is the provider's own until then).
- * A case the caller may not see is reported as not found, so nobody learns it exists.
+ * every case once it has been submitted (a draft is the provider's own until then). Lists
+ * filter through Prisma and single cases through raw SQL; both are written from this one
+ * decision so they cannot drift apart.
  */
-export function visibleCasesWhere(actor: Actor, kind: string) {
-  return actor.role === 'applicant'
-    ? { kind, organisationId: actor.organisationId ?? '-' }
-    : { kind, submittedAt: { not: null } };
+type Visibility = { organisationId: string } | { submittedOnly: true };
+
+function visibilityOf(actor: Actor): Visibility {
+  // An applicant without an organisation matches no case ('-' is never an id).
+  return actor.role === 'applicant' ? { organisationId: actor.organisationId ?? '-' } : { submittedOnly: true };
 }
 
-/** The case `id` if the caller may see it (the rule above, in SQL), or 404. */
+/** The rule as a Prisma filter, for lists. */
+export function visibleCasesWhere(actor: Actor, kind: string) {
+  const visibility = visibilityOf(actor);
+  return 'organisationId' in visibility ? { kind, organisationId: visibility.organisationId } : { kind, submittedAt: { not: null } };
+}
+
+/** The rule as an SQL condition on the case row. */
+function visibleCaseSql(actor: Actor): Prisma.Sql {
+  const visibility = visibilityOf(actor);
+  return 'organisationId' in visibility ? Prisma.sql`"organisationId" = ${visibility.organisationId}` : Prisma.sql`"submittedAt" IS NOT NULL`;
+}
+
+/**
+ * The case `id` if the caller may see it, or 404: a case the caller may not see is reported as
+ * not found, so nobody learns it exists.
+ */
 export async function loadVisibleCase(db: Db | Tx, actor: Actor, kind: string, id: string): Promise<CaseRow> {
-  const visible = actor.role === 'applicant' ? Prisma.sql`"organisationId" = ${actor.organisationId ?? '-'}` : Prisma.sql`"submittedAt" IS NOT NULL`;
-  const [row] = await db.$queryRaw<CaseRow[]>`SELECT ${caseColumns} FROM "Case" WHERE "id" = ${id} AND "kind" = ${kind} AND ${visible}`;
+  const [row] = await db.$queryRaw<CaseRow[]>`SELECT ${caseColumns} FROM "Case" WHERE "id" = ${id} AND "kind" = ${kind} AND ${visibleCaseSql(actor)}`;
   if (!row) throw new AppError('not_found', t('errors.404.detail'));
   return row;
 }
