@@ -20,7 +20,7 @@ import { actorOf, toCurrentUser } from '../src/auth/current-user';
 import { applicationKind } from '../src/cases/applications/kind';
 import { applicationPageModel } from '../src/cases/applications/page-model';
 import { loadVisibleCase } from '../src/cases/engine/load-case';
-import { moveCaseCount } from '../src/cases/case-counts';
+import { countKeyOf, moveCaseCount } from '../src/cases/case-counts';
 import { swapCase } from '../src/cases/engine/swap-case';
 
 async function main() {
@@ -50,7 +50,7 @@ async function main() {
     const updated = await db.$transaction(async (tx) => {
       const swapped = await swapCase(tx, row, { state: 'in_review', context: row.context, machineVersion: row.machineVersion, reviewerId: actor.id });
       if (!swapped) throw new Error('changed meanwhile');
-      await moveCaseCount(tx, { kind: row.kind, state: row.state, submitted: true }, { kind: row.kind, state: 'in_review', submitted: true });
+      await moveCaseCount(tx, countKeyOf(row), countKeyOf(swapped));
       await recordAudit(tx, { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'START_REVIEW', fromState: row.state, toState: 'in_review', payload: {} }, now);
       return swapped;
     });

@@ -5,7 +5,18 @@ export interface CountKey {
   kind: string;
   state: string;
   submitted: boolean;
+  reviewerId: string | null;
 }
+
+/** Where a case row is counted. */
+export function countKeyOf(row: { kind: string; state: string; submittedAt: Date | null; reviewerId: string | null }): CountKey {
+  return { kind: row.kind, state: row.state, submitted: row.submittedAt !== null, reviewerId: row.reviewerId };
+}
+
+const sameKey = (a: CountKey, b: CountKey) => a.kind === b.kind && a.state === b.state && a.submitted === b.submitted && a.reviewerId === b.reviewerId;
+
+/** The key column cannot be null: "" stands for no reviewer. */
+const reviewerColumn = (reviewerId: string | null) => reviewerId ?? '';
 
 /**
  * Moves one case from one count to another (or into its first) in the transaction that changes
@@ -13,33 +24,61 @@ export interface CountKey {
  * the table; at a million cases a list would wait for its total.
  */
 export async function moveCaseCount(tx: Tx, from: CountKey | null, to: CountKey): Promise<void> {
-  if (from && from.kind === to.kind && from.state === to.state && from.submitted === to.submitted) return;
+  if (from && sameKey(from, to)) return;
   // One statement for both counts (the same SQL on SQLite and PostgreSQL): every transition
   // runs it, and each statement through Prisma costs more CPU than SQLite takes to run it.
-  const rows = [...(from ? [Prisma.sql`(${from.kind}, ${from.state}, ${from.submitted}, -1)`] : []), Prisma.sql`(${to.kind}, ${to.state}, ${to.submitted}, 1)`];
+  const row = (key: CountKey, change: number) => Prisma.sql`(${key.kind}, ${key.state}, ${key.submitted}, ${reviewerColumn(key.reviewerId)}, ${change})`;
+  const rows = [...(from ? [row(from, -1)] : []), row(to, 1)];
   await tx.$executeRaw`
-    INSERT INTO "CaseCount" ("kind", "state", "submitted", "count") VALUES ${Prisma.join(rows)}
-    ON CONFLICT ("kind", "state", "submitted") DO UPDATE SET "count" = "CaseCount"."count" + excluded."count"`;
+    INSERT INTO "CaseCount" ("kind", "state", "submitted", "reviewerId", "count") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("kind", "state", "submitted", "reviewerId") DO UPDATE SET "count" = "CaseCount"."count" + excluded."count"`;
 }
 
-/** Cases of `kind` in any of `states` (all states when empty); only submitted ones unless `drafts`. */
-export async function countedCases(db: Db, kind: string, states: string[], options: { drafts: boolean }): Promise<number> {
-  const result = await db.caseCount.aggregate({
-    _sum: { count: true },
-    where: { kind, ...(states.length ? { state: { in: states } } : {}), ...(options.drafts ? {} : { submitted: true }) },
-  });
-  return result._sum.count ?? 0;
+export interface KeptCount {
+  state: string;
+  submitted: boolean;
+  reviewerId: string;
+  count: number;
 }
 
-/** The states a filter restricts to ([] when it has none), or undefined when it filters on more than the state. */
-export function statesFilteredBy(where: Record<string, unknown>): string[] | undefined {
-  const keys = Object.keys(where);
-  if (keys.length === 0) return [];
-  if (keys.length !== 1 || keys[0] !== 'state') return undefined;
-  const state = where.state;
-  if (typeof state === 'string') return [state];
-  const list = (state as { in?: unknown }).in;
-  return Array.isArray(list) && list.every((s) => typeof s === 'string') ? list : undefined;
+/** The kept counts of one kind, one per state, reviewer and whether submitted: a few dozen rows. */
+export async function keptCounts(db: Db, kind: string): Promise<KeptCount[]> {
+  return db.caseCount.findMany({ where: { kind }, select: { state: true, submitted: true, reviewerId: true, count: true } });
+}
+
+/**
+ * Cases in any of `states` (all states when empty), only submitted ones unless `drafts`, only
+ * `reviewer`'s when given.
+ */
+export function countIn(kept: KeptCount[], states: string[], options: { drafts: boolean; reviewerId?: string }): number {
+  return kept.reduce(
+    (sum, c) =>
+      (states.length === 0 || states.includes(c.state)) && (options.drafts || c.submitted) && (options.reviewerId === undefined || c.reviewerId === options.reviewerId)
+        ? sum + c.count
+        : sum,
+    0,
+  );
+}
+
+/** Cases of `kind` as `countIn` counts them. */
+export async function countedCases(db: Db, kind: string, states: string[], options: { drafts: boolean; reviewerId?: string }): Promise<number> {
+  return countIn(await keptCounts(db, kind), states, options);
+}
+
+/** What the kept counts can tell apart: states ([] for all) and, optionally, one reviewer. */
+export interface CountedFilter {
+  states: string[];
+  reviewerId?: string;
+}
+
+/** A list filter as the kept counts see it, or undefined when it filters on more than they tell apart. */
+export function countedFilterOf(where: Record<string, unknown>): CountedFilter | undefined {
+  const { state, reviewerId, ...rest } = where;
+  if (Object.keys(rest).length > 0) return undefined;
+  if (reviewerId !== undefined && typeof reviewerId !== 'string') return undefined;
+  const states = state === undefined ? [] : typeof state === 'string' ? [state] : (state as { in?: unknown } | null)?.in;
+  if (!Array.isArray(states) || !states.every((s) => typeof s === 'string')) return undefined;
+  return reviewerId === undefined ? { states } : { states, reviewerId };
 }
 
 /**
@@ -47,10 +86,10 @@ export function statesFilteredBy(where: Record<string, unknown>): string[] | und
  * a bulk load). Call it inside the transaction that wrote them.
  */
 export async function recountCases(tx: Tx): Promise<void> {
-  const rows: (CountKey & { count: number })[] = [];
+  const rows: (Omit<CountKey, 'reviewerId'> & { reviewerId: string; count: number })[] = [];
   for (const submitted of [true, false]) {
-    const groups = await tx.case.groupBy({ by: ['kind', 'state'], where: { submittedAt: submitted ? { not: null } : null }, _count: { _all: true } });
-    for (const g of groups) rows.push({ kind: g.kind, state: g.state, submitted, count: g._count._all });
+    const groups = await tx.case.groupBy({ by: ['kind', 'state', 'reviewerId'], where: { submittedAt: submitted ? { not: null } : null }, _count: { _all: true } });
+    for (const g of groups) rows.push({ kind: g.kind, state: g.state, submitted, reviewerId: reviewerColumn(g.reviewerId), count: g._count._all });
   }
   await tx.caseCount.deleteMany({});
   await tx.caseCount.createMany({ data: rows });

@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../accounts/context';
 import type { Actor } from '../auth/policy';
 import type { CaseKind } from './case-kind';
 import { nextReference } from './references';
-import { moveCaseCount } from './case-counts';
+import { countKeyOf, moveCaseCount } from './case-counts';
 
 /** The columns lists and reports use, derived by each kind from its form data. */
 export interface CaseColumns {
@@ -42,7 +42,7 @@ export async function createCase(
         createdById: actor.id,
       },
     });
-    await moveCaseCount(tx, null, { kind: kind.kind, state: initial.value, submitted: false });
+    await moveCaseCount(tx, null, countKeyOf(row));
     await recordAudit(tx, { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: 'CREATE', toState: initial.value }, now);
     return row;
   });

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/policy';
 import type { Db } from '../db/client';
 import type { DatabaseProvider } from '../config';
 import { visibleCasesWhere } from './engine/load-case';
-import { countedCases, statesFilteredBy } from './case-counts';
+import { countedCases, countedFilterOf } from './case-counts';
 import { fewIdsContainingLiterally, idsContainingLiterally, needsLiteralLike } from './literal-search';
 import { idsFromSearchIndex, MOST_INDEXED_MATCHES } from './search-index';
 
@@ -58,12 +58,13 @@ export async function listCases(options: ListOptions) {
   const { db, actor, kind, query } = options;
   const states = query.state ? query.state.split(',').filter(Boolean) : [];
   const where = await listWhere(options);
-  // Staff lists filtered by state alone take their total from the kept counts (case-counts.ts);
-  // a search, a provider's own cases or a finer filter count their rows.
-  const extraStates = statesFilteredBy(options.extraWhere ?? {});
+  // Staff lists filtered by state (and reviewer) alone take their total from the kept counts
+  // (case-counts.ts); a search, a provider's own cases or a finer filter count their rows.
+  const extra = countedFilterOf(options.extraWhere ?? {});
+  const byCounts = actor.role !== 'applicant' && !query.q && extra !== undefined;
   // The extra filter's state, if any, replaces the query's (it is spread last into `where`).
-  const countStates = extraStates?.length ? extraStates : states;
-  const byCounts = actor.role !== 'applicant' && !query.q && extraStates !== undefined;
+  const counted = { drafts: false, ...(extra?.reviewerId === undefined ? {} : { reviewerId: extra.reviewerId }) };
+  const countStates = extra?.states.length ? extra.states : states;
   const [items, total] = await Promise.all([
     db.case.findMany({
       where,
@@ -72,7 +73,7 @@ export async function listCases(options: ListOptions) {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    byCounts ? countedCases(db, kind, countStates, { drafts: false }) : db.case.count({ where }),
+    byCounts ? countedCases(db, kind, countStates, counted) : db.case.count({ where }),
   ]);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

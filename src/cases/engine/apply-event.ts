@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/policy';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { CaseKind, CaseRow, Persisted } from '../case-kind';
-import { moveCaseCount } from '../case-counts';
+import { countKeyOf, moveCaseCount } from '../case-counts';
 import { loadVisibleCase } from './load-case';
 import { swapCase } from './swap-case';
 
@@ -78,12 +78,7 @@ export async function applyEvent(options: {
     });
     // Someone else changed the case since we read it: their change wins, ours is refused whole.
     if (!updated) throw new AppError('conflict', t('cases.changedMeanwhile'));
-    const submittedAt = 'submittedAt' in columns ? columns.submittedAt : row.submittedAt;
-    await moveCaseCount(
-      tx,
-      { kind: kind.kind, state: row.state, submitted: row.submittedAt !== null },
-      { kind: kind.kind, state: decision.to, submitted: submittedAt !== null && submittedAt !== undefined },
-    );
+    await moveCaseCount(tx, countKeyOf(row), countKeyOf(updated));
     const auditEventId = await recordAudit(
       tx,
       { actorId: actor.id, subjectType: 'case', subjectId: row.id, action: type, fromState: decision.from, toState: decision.to, payload },
