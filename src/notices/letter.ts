@@ -6,32 +6,14 @@
  * Text is measured word by word, each distinct word once per document (pdf-lib shapes the text
  * on every measurement, which is the main cost), and drawn one line at a time.
  */
-import {
-  beginText,
-  endText,
-  PDFArray,
-  PDFDocument,
-  PDFFont,
-  PDFHexString,
-  PDFImage,
-  PDFName,
-  PDFPage,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFOperator,
-  type RGB,
-} from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFFont, PDFHexString, PDFImage, PDFPage, rgb, type RGB } from 'pdf-lib';
 import type { Addressee, Authority } from './model';
 import { cachingFontkit, noticeFontBytes, SUBSET_BASE_TEXT } from './fonts';
 import { drawQrCode, qrModuleRuns, QUIET_ZONE_MODULES } from './verification-mark';
 import { embedLogo } from './logo-image';
 import { subsetTextEncoder } from './text-encoder';
 import { bold, type Inline } from './inline';
+import { PageContent } from './page-content';
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry (PDF points; y grows upwards from the bottom edge)
@@ -204,8 +186,10 @@ export class Letter {
   /** Where the content of page 1 starts (below the subject). */
   private contentTop = 0;
   private readonly widthCache = new Map<PDFFont, Map<string, number>>();
-  private readonly fontKeys = new Map<PDFPage, Map<PDFFont, PDFName>>();
-  private readonly encoders = new Map<PDFFont, (text: string) => PDFHexString>();
+  private readonly fontKeys = new Map<PDFPage, Map<PDFFont, string>>();
+  private readonly encoders = new Map<PDFFont, (text: string) => string>();
+  /** What each page draws, written into its content stream when the letter is saved. */
+  private readonly contents = new Map<PDFPage, PageContent>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -384,27 +368,26 @@ export class Letter {
     );
   }
 
-  /**
-   * Text runs on one baseline in one text object. pdf-lib's drawText wraps every run in its own
-   * graphics state and text object and checks every option; a notice draws hundreds of runs, so
-   * this writes the same operators once per line.
-   */
+  /** Text runs on one baseline in one text object. */
   private showText(page: PDFPage, runs: { text: string; x: number; font: PDFFont }[], baseline: number, size: number, color: RGB): void {
-    if (runs.length === 0) return;
-    const operators: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingColor(color)];
-    let current: PDFFont | undefined;
-    for (const run of runs) {
-      if (run.font !== current) {
-        operators.push(setFontAndSize(this.fontKey(page, run.font), size));
-        current = run.font;
-      }
-      operators.push(setTextMatrix(1, 0, 0, 1, run.x, baseline), showText(this.encoderOf(run.font)(run.text)));
-    }
-    operators.push(endText(), popGraphicsState());
-    page.pushOperators(...operators);
+    this.contentOf(page).text(
+      runs.map((run) => ({ hex: this.encoderOf(run.font)(run.text), x: run.x, font: this.fontKey(page, run.font) })),
+      baseline,
+      size,
+      color,
+    );
   }
 
-  private encoderOf(font: PDFFont): (text: string) => PDFHexString {
+  private contentOf(page: PDFPage): PageContent {
+    let content = this.contents.get(page);
+    if (!content) {
+      content = new PageContent();
+      this.contents.set(page, content);
+    }
+    return content;
+  }
+
+  private encoderOf(font: PDFFont): (text: string) => string {
     let encoder = this.encoders.get(font);
     if (!encoder) {
       encoder = subsetTextEncoder(font);
@@ -414,7 +397,7 @@ export class Letter {
   }
 
   /** The name under which the page's resources know the font (one entry per page and font). */
-  private fontKey(page: PDFPage, font: PDFFont): PDFName {
+  private fontKey(page: PDFPage, font: PDFFont): string {
     let keys = this.fontKeys.get(page);
     if (!keys) {
       keys = new Map();
@@ -422,7 +405,7 @@ export class Letter {
     }
     let key = keys.get(font);
     if (!key) {
-      key = page.node.newFontDictionary(font.name, font.ref);
+      key = page.node.newFontDictionary(font.name, font.ref).asString();
       keys.set(font, key);
     }
     return key;
@@ -453,7 +436,7 @@ export class Letter {
   }
 
   private drawRule(y: number, x1 = LEFT, x2 = RIGHT, thickness = 0.5, color: RGB = RULE, page = this.page): void {
-    page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness, color });
+    this.contentOf(page).line({ x: x1, y }, { x: x2, y }, thickness, color);
   }
 
   private addPage(): PDFPage {
@@ -473,7 +456,8 @@ export class Letter {
       const scale = Math.min(LOGO_MAX_WIDTH / logo.width, LOGO_MAX_HEIGHT / logo.height);
       const width = logo.width * scale;
       const height = logo.height * scale;
-      page.drawImage(logo, { x: RIGHT - width, y: fromTop(LOGO_TOP_MM) - height, width, height });
+      const name = page.node.newXObject('Image', logo.ref).asString();
+      this.contentOf(page).image(name, { x: RIGHT - width, y: fromTop(LOGO_TOP_MM) - height, width, height });
       nameWidth = CONTENT_WIDTH - width - 6 * MM;
     }
     this.drawText(authority.name, LEFT, fromTop(18), 16, true, BLACK, nameWidth);
@@ -482,7 +466,7 @@ export class Letter {
 
     // Fold marks (105 mm, 210 mm) and hole mark (148.5 mm)
     for (const [mm, length] of [[105, 5], [148.5, 7], [210, 5]] as const) {
-      page.drawLine({ start: { x: 3 * MM, y: fromTop(mm) }, end: { x: (3 + length) * MM, y: fromTop(mm) }, thickness: 0.4, color: RULE });
+      this.contentOf(page).line({ x: 3 * MM, y: fromTop(mm) }, { x: (3 + length) * MM, y: fromTop(mm) }, 0.4, RULE);
     }
 
     // Return line at the bottom of the 17.7 mm zone above the address (45 mm – 62.7 mm)
@@ -583,7 +567,7 @@ export class Letter {
     const quiet = QUIET_ZONE_MODULES * (QR_SIZE / qr.size);
     const qrX = RIGHT - QR_SIZE;
     const qrY = FOOTER_RULE_Y + Math.max(quiet, 3 * MM);
-    drawQrCode(page, qr, { x: qrX, y: qrY, size: QR_SIZE });
+    drawQrCode(this.contentOf(page), qr, { x: qrX, y: qrY, size: QR_SIZE });
 
     // Text column: from the information block's left edge to the QR code's quiet zone. It starts
     // level with the top of the QR code; a very long URL makes it taller, and then it ends level
@@ -647,7 +631,7 @@ export class Letter {
       }
       const height = fit * style.leading + 2 * style.padY;
       if (style.fill) {
-        this.page.drawRectangle({ x: LEFT, y: this.y - height, width: CONTENT_WIDTH, height, color: style.fill });
+        this.contentOf(this.page).rectangles([{ x: LEFT, y: this.y - height, width: CONTENT_WIDTH, height }], style.fill);
       }
       if (style.ruleAbove) this.drawRule(this.y, LEFT, RIGHT, style.ruleAbove.thickness, style.ruleAbove.color);
       let top = this.y - style.padY;
@@ -837,6 +821,10 @@ export class Letter {
   /** Draws the footers ("Seite x von y") and returns the PDF bytes. */
   async save(): Promise<Uint8Array> {
     this.drawFooters();
+    const { context } = this.doc;
+    for (const page of this.pages) {
+      page.node.addContentStream(context.register(context.flateStream(this.contentOf(page).toString())));
+    }
     return this.doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   }
 }

@@ -1,4 +1,4 @@
-import { PDFHexString, type PDFFont } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 
 /** The parts of pdf-lib's subset font embedder that encoding reads. */
 interface SubsetEmbedder {
@@ -11,9 +11,10 @@ interface SubsetEmbedder {
  * Encodes text in a subset font as pdf-lib's encodeText does, faster for glyphs already in the
  * subset. pdf-lib adds every glyph of every run to the subset again and formats its number anew;
  * a notice shows thousands of glyphs from a few dozen distinct ones. A run with a glyph not yet in
- * the subset goes to pdf-lib, which adds it; the output is byte for byte the same.
+ * the subset goes to pdf-lib, which adds it. The codes are pdf-lib's, as the hexadecimal digits
+ * of a content stream's <…> string.
  */
-export function subsetTextEncoder(font: PDFFont): (text: string) => PDFHexString {
+export function subsetTextEncoder(font: PDFFont): (text: string) => string {
   const embedder = font['embedder'] as unknown as SubsetEmbedder;
   const hexOfGlyph = new Map<number, string>();
   return (text) => {
@@ -23,12 +24,12 @@ export function subsetTextEncoder(font: PDFFont): (text: string) => PDFHexString
       let code = hexOfGlyph.get(glyph.id);
       if (code === undefined) {
         const subsetId = embedder.glyphIdMap.get(glyph.id);
-        if (subsetId === undefined) return font.encodeText(text);
+        if (subsetId === undefined) return font.encodeText(text).asString();
         code = subsetId.toString(16).padStart(4, '0').toUpperCase();
         hexOfGlyph.set(glyph.id, code);
       }
       hex += code;
     }
-    return PDFHexString.of(hex);
+    return hex;
   };
 }

@@ -4,7 +4,8 @@
  * Pure and deterministic: the same URL always gives the same rectangles.
  */
 import { create } from 'qrcode';
-import { fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingColor, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type RGB } from 'pdf-lib';
+import type { PageContent } from './page-content';
 
 /** Light modules the QR specification requires around the symbol (ISO/IEC 18004: 4 modules). */
 export const QUIET_ZONE_MODULES = 4;
@@ -52,22 +53,19 @@ export function qrModuleRuns(text: string): QrRuns {
  * points square. The quiet zone lies outside: keep QUIET_ZONE_MODULES modules around it free.
  * Returns the number of rectangles drawn.
  */
-export function drawQrCode(page: PDFPage, qr: QrRuns, box: { x: number; y: number; size: number; color?: RGB }): number {
+export function drawQrCode(content: PageContent, qr: QrRuns, box: { x: number; y: number; size: number; color?: RGB }): number {
   const { size: modulesPerSide, runs } = qr;
   const module = box.size / modulesPerSide;
-  const color = box.color ?? rgb(0, 0, 0);
   // Rows overlap by a hair so that renderers do not show seams between them.
   const overlap = Math.min(0.05, module / 20);
   // One filled path of all runs: a rectangle per drawRectangle call would wrap each run in its
   // own graphics state, several times the content stream and the rendering time.
-  const operators = [pushGraphicsState(), setFillingColor(color)];
-  for (const run of runs) {
-    const seam = run.row + 1 < modulesPerSide ? overlap : 0;
-    operators.push(
-      rectangle(box.x + run.col * module, box.y + box.size - (run.row + 1) * module - seam, run.length * module, module + seam),
-    );
-  }
-  operators.push(fill(), popGraphicsState());
-  page.pushOperators(...operators);
+  content.rectangles(
+    runs.map((run) => {
+      const seam = run.row + 1 < modulesPerSide ? overlap : 0;
+      return { x: box.x + run.col * module, y: box.y + box.size - (run.row + 1) * module - seam, width: run.length * module, height: module + seam };
+    }),
+    box.color ?? rgb(0, 0, 0),
+  );
   return runs.length;
 }

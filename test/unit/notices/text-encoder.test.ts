@@ -17,7 +17,7 @@ describe('encoding text in a subset font', () => {
     const reference = await subsetFont();
     const fast = await subsetFont();
     const encode = subsetTextEncoder(fast);
-    for (const text of texts) expect(encode(text).asString()).toBe(reference.encodeText(text).asString());
+    for (const text of texts) expect(encode(text)).toBe(reference.encodeText(text).asString());
   });
 
   it('when a run brings a glyph the subset lacks, then the glyph is added to the subset', async () => {
