@@ -32,7 +32,6 @@ async function main(): Promise<void> {
     if (demo) await seedDemoCases(created.services);
     return { app: created, seeded: demo };
   });
-  await optimizeQueryPlans(database);
   const misplaced = await countMisplacedFiles(database.client, config.fileStorage);
   if (misplaced > 0) {
     const other = config.fileStorage === 'database' ? 'folder' : 'database';
@@ -44,9 +43,13 @@ async function main(): Promise<void> {
     new DatabaseSessionStore(database.client).prune().catch((err: unknown) => logger.warn({ err }, 'session prune failed'));
   }, SESSION_PRUNE_MS);
   prune.unref();
-  const optimize = setInterval(() => {
+  const refreshStatistics = () => {
     optimizeQueryPlans(database).catch((err: unknown) => logger.warn({ err }, 'refreshing the query planner statistics failed'));
-  }, OPTIMIZE_EVERY_MS);
+  };
+  // Not awaited: PostgreSQL's ANALYZE of a million cases took seconds, during which the server
+  // was not yet listening; it blocks neither reads nor writes, and the plans follow once it is done.
+  refreshStatistics();
+  const optimize = setInterval(refreshStatistics, OPTIMIZE_EVERY_MS);
   optimize.unref();
 
   server.listen(config.port, config.host, () => {
