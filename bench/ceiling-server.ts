@@ -41,6 +41,13 @@ async function main() {
     res.json({ id: row.id });
   });
 
+  // One read through the same client: what each of a page's statements costs at least.
+  const readable = await db.auditEvent.create({ data: { subjectType: 'bench', subjectId: 'read', action: 'READ' } });
+  app.get('/read', async (_req, res) => {
+    const row = await db.auditEvent.findUnique({ where: { id: readable.id } });
+    res.json({ id: row?.id });
+  });
+
   // A coordinator's START_REVIEW: who the token is, the case, then the swap, the counts and the audit row in one transaction.
   app.post('/floor/transition/:id', async (req, res) => {
     const token = await tokenByHash(db, hashSecretToken(req.get('authorization')!.replace(/^Bearer /, '')));

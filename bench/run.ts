@@ -63,15 +63,17 @@ async function costed(server: RunningProcess, run: Promise<LoadResult>): Promise
 
 const cpu = (r: Costed) => `${r.cpuMsPerRequest.toFixed(2)} CPU-ms/request`;
 
-async function ceilings(): Promise<{ bare: Costed; write: Costed }> {
+async function ceilings(): Promise<{ bare: Costed; read: Costed; write: Costed }> {
   const database = await freshDatabase(kind, 'ceiling');
   const ceiling = await startCeiling(database.url);
   try {
     const bare = await costed(ceiling, load({ url: `${ceiling.url}/bare`, connections: CONNECTIONS, seconds }));
+    const read = await costed(ceiling, load({ url: `${ceiling.url}/read`, connections: CONNECTIONS, seconds }));
     const write = await costed(ceiling, load({ url: `${ceiling.url}/write`, connections: CONNECTIONS, seconds, method: 'POST', body: '{"n":1}' }));
     record('ceiling: bare Express route', `${rate(bare.perSecond)}, ${cpu(bare)}`, '(reference)', null, bare);
+    record('ceiling: Express + one read through Prisma', `${rate(read.perSecond)}, ${cpu(read)}`, '(reference)', null, read);
     record('ceiling: Express + one write transaction', `${rate(write.perSecond)}, ${cpu(write)}`, '(reference)', null, write);
-    return { bare, write };
+    return { bare, read, write };
   } finally {
     await ceiling.stop();
     await database.drop();
