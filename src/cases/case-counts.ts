@@ -46,29 +46,26 @@ export async function keptCounts(db: Db, kind: string): Promise<KeptCount[]> {
   return db.caseCount.findMany({ where: { kind }, select: { state: true, submitted: true, reviewerId: true, count: true } });
 }
 
-/**
- * Cases in any of `states` (all states when empty), only submitted ones unless `drafts`, only
- * `reviewer`'s when given.
- */
-export function countIn(kept: KeptCount[], states: string[], options: { drafts: boolean; reviewerId?: string }): number {
-  return kept.reduce(
-    (sum, c) =>
-      (states.length === 0 || states.includes(c.state)) && (options.drafts || c.submitted) && (options.reviewerId === undefined || c.reviewerId === options.reviewerId)
-        ? sum + c.count
-        : sum,
-    0,
-  );
-}
-
-/** Cases of `kind` as `countIn` counts them. */
-export async function countedCases(db: Db, kind: string, states: string[], options: { drafts: boolean; reviewerId?: string }): Promise<number> {
-  return countIn(await keptCounts(db, kind), states, options);
-}
-
 /** What the kept counts can tell apart: states ([] for all) and, optionally, one reviewer. */
 export interface CountedFilter {
   states: string[];
   reviewerId?: string;
+}
+
+/**
+ * Submitted cases (what staff see) in the filter's states (all when none) and of its reviewer,
+ * if any.
+ */
+export function countIn(kept: KeptCount[], filter: CountedFilter): number {
+  const { states, reviewerId } = filter;
+  const counted = (c: KeptCount) =>
+    c.submitted && (states.length === 0 || states.includes(c.state)) && (reviewerId === undefined || c.reviewerId === reviewerId);
+  return kept.reduce((sum, c) => (counted(c) ? sum + c.count : sum), 0);
+}
+
+/** Cases of `kind` as `countIn` counts them. */
+export async function countedCases(db: Db, kind: string, filter: CountedFilter): Promise<number> {
+  return countIn(await keptCounts(db, kind), filter);
 }
 
 /** A list filter as the kept counts see it, or undefined when it filters on more than they tell apart. */

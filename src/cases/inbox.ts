@@ -34,7 +34,6 @@ export async function inboxCounts(db: Db, actor: Actor, kind: string) {
   return inboxGroups(actor).map((g) => {
     const filter = countedFilterOf(g.where);
     if (!filter) throw new Error(`an inbox group must be countable from the kept counts: ${JSON.stringify(g.where)}`);
-    const count = countIn(kept, filter.states, { drafts: false, ...(filter.reviewerId === undefined ? {} : { reviewerId: filter.reviewerId }) });
-    return { key: g.key, label: g.label, count };
+    return { key: g.key, label: g.label, count: countIn(kept, filter) };
   });
 }

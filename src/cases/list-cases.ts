@@ -63,8 +63,7 @@ export async function listCases(options: ListOptions) {
   const extra = countedFilterOf(options.extraWhere ?? {});
   const byCounts = actor.role !== 'applicant' && !query.q && extra !== undefined;
   // The extra filter's state, if any, replaces the query's (it is spread last into `where`).
-  const counted = { drafts: false, ...(extra?.reviewerId === undefined ? {} : { reviewerId: extra.reviewerId }) };
-  const countStates = extra?.states.length ? extra.states : states;
+  const counted = { ...extra, states: extra?.states.length ? extra.states : states };
   const [items, total] = await Promise.all([
     db.case.findMany({
       where,
@@ -73,7 +72,7 @@ export async function listCases(options: ListOptions) {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    byCounts ? countedCases(db, kind, countStates, counted) : db.case.count({ where }),
+    byCounts ? countedCases(db, kind, counted) : db.case.count({ where }),
   ]);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

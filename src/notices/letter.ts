@@ -379,12 +379,7 @@ export class Letter {
   }
 
   private contentOf(page: PDFPage): PageContent {
-    let content = this.contents.get(page);
-    if (!content) {
-      content = new PageContent();
-      this.contents.set(page, content);
-    }
-    return content;
+    return this.contents.get(page)!;
   }
 
   private encoderOf(font: PDFFont): (text: string) => string {
@@ -442,6 +437,7 @@ export class Letter {
   private addPage(): PDFPage {
     const page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     this.pages.push(page);
+    this.contents.set(page, new PageContent());
     this.page = page;
     return page;
   }
