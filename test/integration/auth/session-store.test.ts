@@ -45,6 +45,14 @@ describe('the database session store', () => {
     expect(await storedExpiry()).toEqual(later(2 * TOUCH_INTERVAL_MS));
   });
 
+  it('when a session is read, then its data comes back; once its stored expiry has passed, it is gone', async () => {
+    const read = await call<SessionData | null>((done) => store.get(SID, done));
+    expect(new Date(read!.cookie.expires!)).toEqual(start);
+
+    await testDb.database.client.session.update({ where: { sid: SID }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await call((done) => store.get(SID, done))).toBeNull();
+  });
+
   it('when a session is destroyed, then it is gone and a touch does not bring it back', async () => {
     await call((done) => store.get(SID, done));
     await call((done) => store.destroy(SID, done));
