@@ -31,8 +31,10 @@ export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
     }),
     db.auditEvent.findMany({ where: { subjectType: 'case', subjectId: row.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
   ]);
-  // Comment authors and history actors in one query rather than one each.
-  const personIds = [...new Set([...comments.map((c) => c.authorId), ...audit.map((a) => a.actorId).filter((id): id is string => id !== null)])];
+  // Comment authors, history actors and the reviewer in one query rather than one each.
+  const personIds = [
+    ...new Set([...comments.map((c) => c.authorId), ...audit.map((a) => a.actorId), row.reviewerId].filter((id): id is string => id !== null)),
+  ];
   const people = personIds.length ? await db.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, role: true } }) : [];
   const personOf = new Map(people.map((p) => [p.id, p]));
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
@@ -52,7 +54,8 @@ export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
     const author = personOf.get(c.authorId)!;
     return { ...c, author: { name: author.name, role: author.role } };
   });
-  return { organisation, attachments, comments: withAuthors, notices, history };
+  const reviewerName = row.reviewerId ? (nameOf.get(row.reviewerId) ?? null) : null;
+  return { organisation, attachments, comments: withAuthors, notices, history, reviewerName };
 }
 
 export type CaseDetails = Awaited<ReturnType<typeof loadCaseDetails>>;

@@ -11,7 +11,6 @@ export async function casePageBase(db: Db, kind: CaseKind, actor: Actor, row: Ca
   const { details, allowedEvents } = await loadCaseView(db, kind, actor, row);
   const changeRequest = row.state === 'changes_requested' ? latestOf(details.history, 'REQUEST_CHANGES') : undefined;
   const returned = row.state === 'in_review' && actor.role !== 'applicant' ? latestOf(details.history, 'RETURN_TO_REVIEW') : undefined;
-  const reviewer = row.reviewerId ? await db.user.findUnique({ where: { id: row.reviewerId }, select: { name: true } }) : null;
   return {
     row,
     details,
@@ -36,7 +35,7 @@ export async function casePageBase(db: Db, kind: CaseKind, actor: Actor, row: Ca
     })),
     changeRequest: changeRequest ? { message: String(changeRequest.payload.message), dueDate: String(changeRequest.payload.dueDate) } : null,
     returned: returned ? { message: String(returned.payload.message), by: returned.actorName } : null,
-    reviewerName: reviewer?.name ?? null,
+    reviewerName: details.reviewerName,
     nouns: Object.fromEntries(
       ['complete', 'submit', 'resubmit', 'startReview', 'withdraw', 'returnTitle'].map((key) => [key, t(`actions.${kind.kind}.${key}`)]),
     ),

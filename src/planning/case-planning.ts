@@ -19,7 +19,7 @@ export async function casePlanning(db: Db, actor: Actor, row: { id: string; roun
   const label = roundLabel(round);
   const base = { label, late: row.late, deadline: formatDate(`${round.deadline}T12:00:00Z`) };
   if (actor.role === 'applicant') return { ...base, budget: null, committee: null };
-  const status = await committeeStatus(db, row);
+  const status = await committeeStatus(db, row, round);
   const committee = !status.required
     ? null
     : !status.covered

@@ -19,9 +19,14 @@ export type CommitteeStatus =
  * the latest resolution covering it says. A deferred outcome does not cover the case; a later
  * resolution may. Pure reads, so the decision page and the engine's gate give the same answer.
  */
-export async function committeeStatus(db: Db | Tx, row: { id: string; roundId: string | null }): Promise<CommitteeStatus> {
+export async function committeeStatus(
+  db: Db | Tx,
+  row: { id: string; roundId: string | null },
+  /** The case's round with its programme, when the caller has loaded it already. */
+  loadedRound?: { programme: { committeeStep: boolean } },
+): Promise<CommitteeStatus> {
   if (!row.roundId) return { required: false };
-  const round = await db.fundingRound.findUnique({ where: { id: row.roundId }, include: { programme: true } });
+  const round = loadedRound ?? (await db.fundingRound.findUnique({ where: { id: row.roundId }, include: { programme: true } }));
   if (!round?.programme.committeeStep) return { required: false };
   const latest = await db.committeeOutcome.findFirst({
     where: { caseId: row.id, outcome: { not: 'deferred' } },

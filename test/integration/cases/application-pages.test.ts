@@ -112,6 +112,14 @@ describe('application pages', () => {
     expect(seen.text).toContain('Bitte Satzung nachreichen.');
   });
 
+  it('when a case has a reviewer, then its page names them, also when they have not yet acted on it', async () => {
+    const app = await buildSubmittedApplication(t, applicantToken);
+    const colleague = await buildUser(t.db, 'coordinator');
+    await t.db.case.update({ where: { id: app.id }, data: { reviewerId: colleague.id } });
+    const show = await page(coordinatorCookie, `/antraege/${app.id}`);
+    expect(show.text).toContain(`Fachliche Prüfung: ${colleague.name}`);
+  });
+
   it('when a head approves in part without reasons, then the page explains it; with reasons, the case is approved', async () => {
     const app = await buildApplicationAwaitingDecision(t, applicantToken, coordinatorToken);
     const show = await page(headCookie, `/antraege/${app.id}`);
