@@ -5,6 +5,7 @@
  *   npm run bench:profile -- transitions        START_REVIEW on distinct cases (token)
  *   npm run bench:profile -- page               one case page (session cookie)
  *   npm run bench:profile -- json               one case as JSON (token)
+ *   npm run bench:profile -- shell              a signed-in page without data (/datenschutz)
  *   npm run bench:profile -- floor-transition   the transition's floor (bench/ceiling-server.ts)
  *   npm run bench:profile -- floor-page         the case page's floor
  *   npm run bench:profile -- page --seconds 20 --top 40 --db postgres
@@ -22,7 +23,7 @@ import { ROOT, startCeiling, startPortal } from './lib/processes';
 import { summariseProfile, type CpuProfile } from './lib/profile-summary';
 import { ACCOUNTS, applicationThrough, cloneCases, createAccounts, sessionCookie, sessionIdOf, tokenFor } from './lib/seed';
 
-const SCENARIOS = ['transitions', 'page', 'json', 'floor-transition', 'floor-page'] as const;
+const SCENARIOS = ['transitions', 'page', 'json', 'shell', 'floor-transition', 'floor-page'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values: args, positionals } = parseArgs({
@@ -67,6 +68,7 @@ async function main() {
       transitions: transition((id) => `/api/v1/applications/${id}/events`),
       page: { url: `${server.url}/antraege/${submitted}`, headers: { cookie } },
       json: { url: `${server.url}/api/v1/applications/${submitted}`, headers: bearer },
+      shell: { url: `${server.url}/datenschutz`, headers: { cookie } },
       'floor-transition': transition((id) => `/floor/transition/${id}`),
       'floor-page': { url: `${server.url}/floor/page/${submitted}`, headers: { 'x-session-id': sessionIdOf(cookie) } },
     };

@@ -169,6 +169,10 @@ async function main() {
     // 2. Reads of one case: the page for people and the JSON.
     const page = await costed(portal, load({ url: `${base}/antraege/${submitted}`, connections: CONNECTIONS, seconds, headers: { cookie: coordinatorCookie } }));
     const json = await costed(portal, load({ url: `${base}/api/v1/applications/${submitted}`, connections: CONNECTIONS, seconds, headers: bearer(tokens.coordinator) }));
+    // What any signed-in page costs before its own data and template: session, user, CSRF,
+    // security headers, logging and the layout (the privacy page reads nothing else).
+    const shell = await costed(portal, load({ url: `${base}/datenschutz`, connections: CONNECTIONS, seconds, headers: { cookie: coordinatorCookie } }));
+    record('reads: signed-in page without data (middleware and layout)', `${rate(shell.perSecond)}, p99 ${ms(shell.p99)}, ${cpu(shell)}`, '(reference)', shell.non2xx === 0 ? null : false, shell);
     record('reads: case page (HTML)', `${rate(page.perSecond)}, p99 ${ms(page.p99)}, ${cpu(page)}`, kind === 'sqlite' ? '≥ 1000/s' : '(measured)', kind === 'sqlite' ? page.perSecond >= 1000 && page.non2xx === 0 : null, page);
     record('reads: case JSON', `${rate(json.perSecond)}, p99 ${ms(json.p99)}, ${cpu(json)}`, '(measured)', json.non2xx === 0 ? null : false, json);
     notePeak('reads');
