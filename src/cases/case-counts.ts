@@ -83,11 +83,14 @@ export function countedFilterOf(where: Record<string, unknown>): CountedFilter |
  * a bulk load). Call it inside the transaction that wrote them.
  */
 export async function recountCases(tx: Tx): Promise<void> {
+  // Writing first takes SQLite's write lock before the counting reads. Read first, the
+  // transaction would hold a snapshot, and a commit by anyone else meanwhile (the outbox,
+  // a transition) would make its first write fail at once with SQLITE_BUSY_SNAPSHOT.
+  await tx.caseCount.deleteMany({});
   const rows: (Omit<CountKey, 'reviewerId'> & { reviewerId: string; count: number })[] = [];
   for (const submitted of [true, false]) {
     const groups = await tx.case.groupBy({ by: ['kind', 'state', 'reviewerId'], where: { submittedAt: submitted ? { not: null } : null }, _count: { _all: true } });
     for (const g of groups) rows.push({ kind: g.kind, state: g.state, submitted, reviewerId: reviewerColumn(g.reviewerId), count: g._count._all });
   }
-  await tx.caseCount.deleteMany({});
   await tx.caseCount.createMany({ data: rows });
 }

@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { recountCases } from '../../../src/cases/case-counts';
 import { inboxGroups } from '../../../src/cases/inbox';
 import { listCases } from '../../../src/cases/list-cases';
-import { sqliteFilePath } from '../../../src/db/client';
+import { openDatabase, sqliteFilePath, type Tx } from '../../../src/db/client';
 import { migrationsFolder } from '../../../src/db/migrate';
 
 describe('totals of lists and inboxes come from counts kept with every change', () => {
@@ -133,5 +133,30 @@ describe('totals of lists and inboxes come from counts kept with every change', 
     }
     expect(await counts()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(5);
+  });
+  it('when another connection commits while the counts are rebuilt, then the rebuild still succeeds', async () => {
+    const other = await openDatabase(t.testDb.url);
+    // Another writer (the outbox, a transition) commits right before the rebuild's first write.
+    const anotherCommits = async () => {
+      await other.client.session.create({ data: { sid: 'meanwhile', data: '{}', expiresAt: new Date() } });
+      await other.client.session.delete({ where: { sid: 'meanwhile' } });
+    };
+    const interleaved = (tx: Tx) =>
+      new Proxy(tx, {
+        get: (target, prop) =>
+          prop !== 'caseCount'
+            ? Reflect.get(target, prop)
+            : new Proxy(target.caseCount, {
+                get: (model, method) =>
+                  method === 'deleteMany' ? async (args: object) => (await anotherCommits(), model.deleteMany(args)) : Reflect.get(model, method),
+              }),
+      });
+    try {
+      const kept = await counts();
+      await t.db.$transaction((tx) => recountCases(interleaved(tx)));
+      expect(await counts()).toEqual(kept);
+    } finally {
+      await other.close();
+    }
   });
 });
