@@ -9,13 +9,17 @@
  * logging, validation, workflow machine, policy, presenter or template. A portal request costs at
  * least its floor; a target the floor misses cannot be met by changing the portal's own code.
  */
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import { createServer } from 'node:http';
 import { openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { recordAudit } from '../src/db/audit';
 import { hashSecretToken } from '../src/accounts/secret-tokens';
 import { tokenByHash, userById } from '../src/auth/user-lookup';
+import { readSession } from '../src/auth/session-store';
+import { configureViews } from '../src/http/views';
+import { viewLocals } from '../src/http/view-locals';
+import { todayInBerlin } from '../src/clock';
 import { actorOf, toCurrentUser } from '../src/auth/current-user';
 import { applicationKind } from '../src/cases/applications/kind';
 import { applicationPageModel } from '../src/cases/applications/page-model';
@@ -48,10 +52,26 @@ async function main() {
     res.json({ id: row?.id });
   });
 
+  // A missing credential is the load generator's mistake: say so instead of failing with a 500.
+  const required = (req: Request, res: Response, header: string): string | undefined => {
+    const value = req.get(header);
+    if (!value) res.status(401).json({ error: `${header} missing` });
+    return value;
+  };
+  /** The signed-in coordinator of a session id, as the portal finds it: the session, then its user. */
+  const sessionActor = async (sid: string) => {
+    const session = await readSession(db, sid);
+    const user = session && (await userById(db, (JSON.parse(session.data) as { passport: { user: string } }).passport.user));
+    return user ? toCurrentUser(user) : undefined;
+  };
+
   // A coordinator's START_REVIEW: who the token is, the case, then the swap, the counts and the audit row in one transaction.
   app.post('/floor/transition/:id', async (req, res) => {
-    const token = await tokenByHash(db, hashSecretToken(req.get('authorization')!.replace(/^Bearer /, '')));
-    const actor = actorOf(toCurrentUser(token!.user));
+    const authorization = required(req, res, 'authorization');
+    if (!authorization) return;
+    const token = await tokenByHash(db, hashSecretToken(authorization.replace(/^Bearer /, '')));
+    if (!token) return void res.status(401).json({ error: 'unknown token' });
+    const actor = actorOf(toCurrentUser(token.user));
     const row = await loadVisibleCase(db, actor, 'application', req.params.id);
     const now = new Date();
     const updated = await db.$transaction(async (tx) => {
@@ -67,12 +87,36 @@ async function main() {
   // The case page's data as the page loads it: the session, its user, the case and its page model, without rendering.
   const kind = applicationKind({ requiredAttachments: [] });
   app.get('/floor/page/:id', async (req, res) => {
-    const session = await db.session.findUnique({ where: { sid: req.get('x-session-id')! } });
-    const user = await userById(db, (JSON.parse(session!.data) as { passport: { user: string } }).passport.user);
-    const actor = actorOf(toCurrentUser(user!));
+    const sid = required(req, res, 'x-session-id');
+    if (!sid) return;
+    const user = await sessionActor(sid);
+    if (!user) return void res.status(401).json({ error: 'unknown session' });
+    const actor = actorOf(user);
     const row = await loadVisibleCase(db, actor, 'application', req.params.id);
     const model = await applicationPageModel(db, kind, actor, row, []);
     res.json({ id: model.row.id, history: model.history.length });
+  });
+
+  // The case page's template alone: its data loaded once, then the page rendered on every request
+  // with the layout's locals as the portal sets them. What the page costs above bare Express
+  // even if its data cost nothing.
+  configureViews(app, { cache: true });
+  const layoutLocals = viewLocals(() => 'csrf-token-of-the-floor');
+  const models = new Map<string, Record<string, unknown>>();
+  app.get('/floor/render/:id', async (req, res, next) => {
+    const sid = required(req, res, 'x-session-id');
+    if (!sid) return;
+    const user = await sessionActor(sid);
+    if (!user) return void res.status(401).json({ error: 'unknown session' });
+    let model = models.get(req.params.id);
+    if (!model) {
+      const actor = actorOf(user);
+      const row = await loadVisibleCase(db, actor, 'application', req.params.id);
+      model = { ...(await applicationPageModel(db, kind, actor, row, [])), today: todayInBerlin(new Date()), values: {} };
+      models.set(req.params.id, model);
+    }
+    req.user = user;
+    layoutLocals(req, res, () => res.render('pages/applications/show', model, (error, html) => (error ? next(error) : res.send(html))));
   });
 
   const server = createServer(app);

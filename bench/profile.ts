@@ -8,6 +8,7 @@
  *   npm run bench:profile -- shell              a signed-in page without data (/datenschutz)
  *   npm run bench:profile -- floor-transition   the transition's floor (bench/ceiling-server.ts)
  *   npm run bench:profile -- floor-page         the case page's floor
+ *   npm run bench:profile -- floor-render       the case page rendered, its data loaded once
  *   npm run bench:profile -- page --seconds 20 --top 40 --db postgres
  *
  * Keeps the .cpuprofile in bench/results/ for Chrome's DevTools.
@@ -23,7 +24,7 @@ import { ROOT, startCeiling, startPortal } from './lib/processes';
 import { summariseProfile, type CpuProfile } from './lib/profile-summary';
 import { ACCOUNTS, applicationThrough, cloneCases, createAccounts, sessionCookie, sessionIdOf, tokenFor } from './lib/seed';
 
-const SCENARIOS = ['transitions', 'page', 'json', 'shell', 'floor-transition', 'floor-page'] as const;
+const SCENARIOS = ['transitions', 'page', 'json', 'shell', 'floor-transition', 'floor-page', 'floor-render'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values: args, positionals } = parseArgs({
@@ -71,6 +72,7 @@ async function main() {
       shell: { url: `${server.url}/datenschutz`, headers: { cookie } },
       'floor-transition': transition((id) => `/floor/transition/${id}`),
       'floor-page': { url: `${server.url}/floor/page/${submitted}`, headers: { 'x-session-id': sessionIdOf(cookie) } },
+      'floor-render': { url: `${server.url}/floor/render/${submitted}`, headers: { 'x-session-id': sessionIdOf(cookie) } },
     };
     const before = server.cpuSeconds();
     const result = await load({ url: server.url, connections: CONNECTIONS, seconds, ...loads[scenario] });

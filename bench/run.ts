@@ -82,7 +82,8 @@ async function ceilings(): Promise<{ bare: Costed; read: Costed; write: Costed }
 
 /**
  * The floors of the transition and the case page (bench/ceiling-server.ts), on the portal's
- * database with its accounts and cases: what the database work of each costs through Prisma.
+ * database with its accounts and cases: what the database work of each costs through Prisma,
+ * and what rendering the case page costs with its data loaded once.
  */
 async function floors(databaseUrl: string, work: { ids: string[]; caseId: string; token: string; sessionId: string }) {
   const floor = await startCeiling(databaseUrl);
@@ -96,7 +97,8 @@ async function floors(databaseUrl: string, work: { ids: string[]; caseId: string
       next: distinct(work.ids, (id) => `/floor/transition/${id}`, '{}'),
     }));
     const page = await costed(floor, load({ url: `${floor.url}/floor/page/${work.caseId}`, connections: CONNECTIONS, seconds, headers: { 'x-session-id': work.sessionId } }));
-    return { transition, page };
+    const render = await costed(floor, load({ url: `${floor.url}/floor/render/${work.caseId}`, connections: CONNECTIONS, seconds, headers: { 'x-session-id': work.sessionId } }));
+    return { transition, page, render };
   } finally {
     await floor.stop();
   }
@@ -150,6 +152,7 @@ async function main() {
     const floor = await floors(database.url, { ids: floorCases, caseId: submitted, token: tokens.coordinator, sessionId: sessionIdOf(coordinatorCookie) });
     record('floor: a transition\'s database work through Prisma', `${(100 * floor.transition.perSecond / ceiling.write.perSecond).toFixed(0)} % of the write ceiling (${rate(floor.transition.perSecond)}, p99 ${ms(floor.transition.p99)}, ${cpu(floor.transition)})`, '(reference)', floor.transition.non2xx === 0 ? null : false, floor.transition);
     record('floor: the case page\'s data through Prisma, not rendered', `${rate(floor.page.perSecond)}, p99 ${ms(floor.page.p99)}, ${cpu(floor.page)}`, '(reference)', floor.page.non2xx === 0 ? null : false, floor.page);
+    record('floor: the case page rendered, its data loaded once (session and user read)', `${rate(floor.render.perSecond)}, p99 ${ms(floor.render.p99)}, ${cpu(floor.render)}`, '(reference)', floor.render.non2xx === 0 ? null : false, floor.render);
     const fresh = await cloneCases(db, submitted, Math.max(5_000, Math.ceil(ceiling.write.perSecond * seconds * 1.5)), kind);
     const transitions = await costed(portal, load({
       url: base,
