@@ -134,6 +134,7 @@ describe('totals of lists and inboxes come from counts kept with every change', 
     expect(await counts()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(5);
   });
+
   it('when another connection commits while the counts are rebuilt, then the rebuild still succeeds', async () => {
     const other = await openDatabase(t.testDb.url);
     // Another writer (the outbox, a transition) commits right before the rebuild's first write.
