@@ -37,14 +37,13 @@ export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
   ];
   const people = personIds.length ? await db.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, role: true } }) : [];
   const personOf = new Map(people.map((p) => [p.id, p]));
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
   // Internal comments stay internal in the history too.
   const visibleAudit =
     actor.role === 'applicant' ? audit.filter((a) => !(a.action === 'COMMENT' && a.payload.includes('"internal"'))) : audit;
   const history: HistoryEntry[] = visibleAudit.map((a) => ({
     at: a.at,
     actorId: a.actorId,
-    actorName: a.actorId ? (nameOf.get(a.actorId) ?? '–') : 'System',
+    actorName: a.actorId ? (personOf.get(a.actorId)?.name ?? '–') : 'System',
     event: a.action,
     from: a.fromState,
     to: a.toState,
@@ -54,7 +53,7 @@ export async function loadCaseDetails(db: Db, actor: Actor, row: CaseRow) {
     const author = personOf.get(c.authorId)!;
     return { ...c, author: { name: author.name, role: author.role } };
   });
-  const reviewerName = row.reviewerId ? (nameOf.get(row.reviewerId) ?? null) : null;
+  const reviewerName = row.reviewerId ? (personOf.get(row.reviewerId)?.name ?? null) : null;
   return { organisation, attachments, comments: withAuthors, notices, history, reviewerName };
 }
 
